@@ -1,0 +1,3 @@
+//! The dealwire command.
+
+fn main() {}

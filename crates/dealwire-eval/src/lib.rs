@@ -1,0 +1,2 @@
+//! Scoring of dealwire extractions against gold annotations.
+#![deny(missing_docs)]

@@ -1,0 +1,2 @@
+//! Input readers and the batch runner of dealwire.
+#![deny(missing_docs)]

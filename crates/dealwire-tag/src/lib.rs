@@ -1,0 +1,2 @@
+//! Tag stage of dealwire: organisations, people, governments and money amounts.
+#![deny(missing_docs)]

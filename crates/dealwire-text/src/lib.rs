@@ -1,0 +1,2 @@
+//! Tokenize stage of dealwire: paragraphs, sentences and word tokens with byte spans.
+#![deny(missing_docs)]
