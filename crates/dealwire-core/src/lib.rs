@@ -48,3 +48,20 @@ pub enum CoreError {
     #[error("{0:?} is not an ISO 4217 currency code")]
     BadCurrency(String),
 }
+
+/// An input record that could not be processed, with the reason.
+///
+/// Rejects are written to their own table; a batch never drops a record silently.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Reject {
+    /// Input file (or `-` for standard input).
+    pub source: String,
+    /// 1-based line number for line-oriented inputs.
+    pub line: Option<u64>,
+    /// Article id, when it could be read.
+    pub article_id: Option<String>,
+    /// Short machine-readable reason code ("not_json", "empty_text", ...).
+    pub code: String,
+    /// Human-readable reason.
+    pub reason: String,
+}
