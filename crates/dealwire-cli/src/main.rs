@@ -1,3 +1,32 @@
-//! The dealwire command.
+//! The `dealwire` command: extract deals from news into Parquet tables, and
+//! score the pipeline against gold annotations.
 
-fn main() {}
+mod eval;
+mod extract;
+
+use clap::{Parser, Subcommand};
+
+/// Extract deals (investor, acquirer, partner, rival, supplier, subsidiary)
+/// from business news into Parquet tables.
+#[derive(Debug, Parser)]
+#[command(name = "dealwire", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run a pipeline over articles and write the Parquet tables.
+    Extract(extract::ExtractArgs),
+    /// Score a pipeline against gold-annotated articles.
+    Eval(eval::EvalArgs),
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Extract(args) => extract::run(args),
+        Command::Eval(args) => eval::run(args),
+    }
+}
