@@ -1,36 +1,174 @@
 //! Entity tagging: gazetteer names, unknown companies, people, governments, references back.
+//!
+//! ```
+//! use dealwire_core::{Article, Extraction, Stage};
+//! use dealwire_tag::{EntityTagger, Gazetteer};
+//!
+//! let tagger = EntityTagger::new(Gazetteer::embedded()?)?;
+//! let mut doc = Extraction::new(Article::new("a", "Amazon Web Services (AWS) signed a deal with Acme Robotics Inc."));
+//! tagger.run(&mut doc);
+//! let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+//! assert_eq!(names, ["Amazon Web Services", "Acme Robotics"]);
+//! # Ok::<(), dealwire_tag::BuildError>(())
+//! ```
 
+mod gazetteer;
+mod lexicon;
+mod resolve;
+mod text;
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 use dealwire_core::{Extraction, Stage};
+use regex::Regex;
+
+pub use gazetteer::{Gazetteer, GazetteerEntry, derive_aliases, strip_legal_suffix};
 
 use crate::BuildError;
 
-/// The list of known entities the tagger matches.
-#[derive(Clone, Debug, Default)]
-pub struct Gazetteer {}
+/// How strictly a gazetteer surface form must match the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CasePolicy {
+    /// Any capitalisation that starts with a capital ("NVIDIA" for "Nvidia").
+    Capitalised,
+    /// Exactly as listed (acronyms, names with odd case such as "xAI").
+    Exact,
+    /// Exactly as listed, and checked in context: the name is also a common word.
+    Ambiguous,
+}
 
-impl Gazetteer {
-    /// The gazetteer bundled with dealwire (embedded in the binary).
-    pub fn embedded() -> Result<Self, BuildError> {
-        Ok(Self {})
+#[derive(Clone, Debug)]
+pub(crate) struct Surface {
+    pub entry: usize,
+    pub text: String,
+    pub policy: CasePolicy,
+}
+
+/// Finds entity mentions: compile once with [`EntityTagger::new`], then run on many articles.
+#[derive(Debug)]
+pub struct EntityTagger {
+    pub(crate) gazetteer: Gazetteer,
+    pub(crate) matcher: AhoCorasick,
+    pub(crate) surfaces: Vec<Surface>,
+    pub(crate) tickers: HashMap<String, usize>,
+    pub(crate) re_exchange: Regex,
+    pub(crate) re_ticker_shares: Regex,
+    pub(crate) re_government: Regex,
+    pub(crate) re_description: Regex,
+    pub(crate) re_pronoun: Regex,
+}
+
+impl EntityTagger {
+    /// Compiles a tagger over `gazetteer`: one leftmost-longest name matcher, the
+    /// derived aliases of every entry, and the context regexes.
+    pub fn new(gazetteer: Gazetteer) -> Result<Self, BuildError> {
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut surfaces: Vec<Surface> = Vec::new();
+        let mut tickers = HashMap::new();
+        for (i, e) in gazetteer.entries().iter().enumerate() {
+            let mut forms: Vec<(String, bool)> = vec![(e.name.clone(), true)];
+            forms.extend(e.aliases.iter().map(|a| (a.clone(), true)));
+            let listed: Vec<String> = forms.iter().map(|f| f.0.clone()).collect();
+            for f in &listed {
+                forms.extend(derive_aliases(f).into_iter().map(|a| (a, false)));
+            }
+            for (form, _) in forms {
+                let form = form.trim().to_owned();
+                if form.chars().count() < 2 && !e.ambiguous.contains(&form) {
+                    continue;
+                }
+                let policy = policy_for(&form, e);
+                let key = form.to_lowercase();
+                let s = Surface {
+                    entry: i,
+                    text: form,
+                    policy,
+                };
+                match by_key.get(&key) {
+                    // Later files are curated: they win a clash with generated data.
+                    Some(&k) => {
+                        if surfaces[k].entry != i {
+                            surfaces[k] = s;
+                        }
+                    }
+                    None => {
+                        by_key.insert(key, surfaces.len());
+                        surfaces.push(s);
+                    }
+                }
+            }
+            for t in &e.tickers {
+                tickers.insert(t.clone(), i);
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(surfaces.iter().map(|s| s.text.as_str()))
+            .map_err(|e| BuildError::Matcher(e.to_string()))?;
+        let re = |p: &str| Regex::new(p).map_err(|e| BuildError::Matcher(e.to_string()));
+        let govs: Vec<String> = lexicon::GOVERNMENTS
+            .iter()
+            .map(|g| regex::escape(g.0))
+            .collect();
+        Ok(Self {
+            gazetteer,
+            matcher,
+            surfaces,
+            tickers,
+            re_exchange: re(
+                r"\((?:NASDAQ|Nasdaq|NYSE|NYSE American|LSE|TSX|TSE|ASX|HKEX|SIX|XETRA|Euronext)\s*:\s*([A-Z]{1,5})(?:\.[A-Z])?\)",
+            )?,
+            re_ticker_shares: re(r"\b([A-Z]{2,5}) shares\b|\bshares of ([A-Z]{2,5})\b")?,
+            re_government: re(&format!(
+                r"\b(?:{}) government\b|\bgovernment of (?:the )?(?:United States|U\.S\.|China|Japan|Germany|France|India|Italy|Canada|Spain|Qatar|Taiwan)\b",
+                govs.join("|")
+            ))?,
+            re_description: re(&format!(
+                r"\b[Tt]he (?:([A-Z][\w.-]*|[\w]+-based|[\w]+-owned|[\w]+-listed|[a-z]+) )?(?:([A-Z][\w.-]*) )?({})\b",
+                lexicon::DESCRIPTION_NOUNS
+                    .iter()
+                    .map(|n| regex::escape(n))
+                    .collect::<Vec<_>>()
+                    .join("|")
+            ))?,
+            re_pronoun: re(
+                r"\b(?:[Ii]ts\b|[Ii]t (?:said|says|has|had|will|would|is|was|plans|agreed|expects|announced|also|added|declined|reported|raised|made|paid|owns|operates|sells|makes|did|does|could|can|may|might|must|should|now|then|still)\b)",
+            )?,
+        })
     }
 
-    /// A gazetteer read from a file.
-    pub fn from_path(_path: &std::path::Path) -> Result<Self, BuildError> {
-        Ok(Self {})
+    /// The gazetteer this tagger was built from.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Number of surface forms (names, aliases, derived aliases) the matcher holds.
+    pub fn surface_count(&self) -> usize {
+        self.surfaces.len()
     }
 }
 
-/// Finds entity mentions.
-#[derive(Debug)]
-pub struct EntityTagger {}
-
-impl EntityTagger {
-    /// Compiles a tagger over `gazetteer`.
-    pub fn new(_gazetteer: Gazetteer) -> Result<Self, BuildError> {
-        Ok(Self {})
+fn policy_for(form: &str, e: &GazetteerEntry) -> CasePolicy {
+    let is_acronym = form
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && form.chars().filter(|c| c.is_alphabetic()).count() <= 5;
+    if e.ambiguous.iter().any(|a| a == form)
+        || (!form.contains(' ') && gazetteer::is_common_word(form))
+    {
+        CasePolicy::Ambiguous
+    } else if is_acronym || form.starts_with(char::is_lowercase) {
+        CasePolicy::Exact
+    } else {
+        CasePolicy::Capitalised
     }
 }
 
 impl Stage for EntityTagger {
-    fn run(&self, _doc: &mut Extraction) {}
+    fn run(&self, doc: &mut Extraction) {
+        resolve::tag(self, doc);
+    }
 }

@@ -1,0 +1,792 @@
+//! The per-article work: candidates, merging, references back.
+
+use std::collections::HashMap;
+
+use dealwire_core::{
+    Entity, EntityRole, EntityType, Extraction, Mention, MentionKind, MentionMethod, Span,
+};
+
+use super::gazetteer::{is_common_word, strip_legal_suffix};
+use super::lexicon::{
+    COMPANY_NOUNS, CORPORATE_WORDS, DEAL_CUES_AFTER, DEAL_CUES_BEFORE, FIRST_NAMES, GOVERNMENTS,
+    LEGAL_SUFFIXES, NON_NAME_CAPS, PERSON_TITLES, PLACES, PRODUCT_MAKERS,
+};
+use super::text::{Word, is_cap, sentence_initial, sentence_starts, words};
+use super::{CasePolicy, EntityTagger};
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Target {
+    Known(usize),
+    Unknown(String),
+    Person(String),
+    Gov(&'static str, &'static str),
+}
+
+#[derive(Clone, Debug)]
+struct Cand {
+    start: usize,
+    end: usize,
+    target: Target,
+    method: MentionMethod,
+    confidence: f32,
+}
+
+struct Seq {
+    start: usize,
+    end: usize,
+    words: Vec<(usize, usize)>,
+    titled: bool,
+}
+
+pub(super) fn tag(t: &EntityTagger, doc: &mut Extraction) {
+    let text = doc.article.text.as_str();
+    let ws = words(text);
+    let sents = sentence_starts(text);
+    let sent_of = |pos: usize| sents.partition_point(|&s| s <= pos).saturating_sub(1);
+
+    let mut cands = gazetteer_matches(t, text);
+    let mut deferred: Vec<Cand> = Vec::new();
+    cands.retain(|c| {
+        if let Target::Known(i) = c.target {
+            if c.confidence < 0.5 {
+                deferred.push(c.clone());
+                return false;
+            }
+            let _ = i;
+        }
+        true
+    });
+    // A sentence-initial common word counts when the article names it elsewhere.
+    for d in deferred {
+        if cands.iter().any(|c| c.target == d.target) {
+            cands.push(Cand {
+                confidence: 0.8,
+                ..d
+            });
+        }
+    }
+    tickers(t, text, &mut cands);
+    governments(t, text, &mut cands);
+
+    let seqs = sequences(text, &ws);
+    let mut persons: Vec<String> = Vec::new();
+    for s in &seqs {
+        classify(t, text, s, &mut cands, &mut persons);
+    }
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    cands = drop_overlaps(cands);
+
+    short_names(text, &seqs, &mut cands, &persons);
+    article_aliases(t, text, &mut cands);
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    cands = drop_overlaps(cands);
+    merge_unknowns(&mut cands);
+
+    // Entities, in order of first mention.
+    let mut index: HashMap<Target, usize> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    for c in &cands {
+        let e = *index.entry(c.target.clone()).or_insert_with(|| {
+            entities.push(make_entity(t, &c.target));
+            entities.len() - 1
+        });
+        mentions.push(Mention {
+            span: Span::new(c.start, c.end),
+            entity: e,
+            sentence: 0,
+            kind: MentionKind::Name,
+            method: c.method,
+            confidence: c.confidence,
+        });
+    }
+    references(t, text, &mut mentions, &entities, &sent_of);
+    mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
+    for m in &mut mentions {
+        m.sentence = doc.sentence_at(m.span.start()).unwrap_or(0);
+    }
+    doc.entities = entities;
+    doc.mentions = mentions;
+}
+
+fn boundary_ok(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    before.is_none_or(|c| {
+        !c.is_alphanumeric() && c != '-' && c != '@' && c != '.'
+            || c == '.' && s >= 2 && text[..s - 1].ends_with(char::is_whitespace)
+    }) && after.is_none_or(|c| !c.is_alphanumeric() && c != '@')
+        && !text[e..].starts_with(".com")
+}
+
+fn gazetteer_matches(t: &EntityTagger, text: &str) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for m in t.matcher.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !boundary_ok(text, s, e) {
+            continue;
+        }
+        let surf = &t.surfaces[m.pattern().as_usize()];
+        let found = &text[s..e];
+        let entry = &t.gazetteer.entries()[surf.entry];
+        if entry.entity_type == EntityType::Gpe {
+            continue;
+        }
+        let mut confidence = 0.95;
+        match surf.policy {
+            CasePolicy::Capitalised => {
+                if !found.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || found.chars().all(|c| !c.is_uppercase())
+                {
+                    continue;
+                }
+            }
+            CasePolicy::Exact => {
+                if found != surf.text {
+                    continue;
+                }
+            }
+            CasePolicy::Ambiguous => {
+                if found != surf.text {
+                    continue;
+                }
+                if sentence_initial(text, s) {
+                    let rest = text[e..].trim_start();
+                    let cue = text[e..].starts_with("'s")
+                        || text[e..].starts_with(',')
+                        || text[e..].starts_with("’s")
+                        || DEAL_CUES_AFTER.iter().any(|c| {
+                            rest.starts_with(c)
+                                && rest[c.len()..].starts_with(|x: char| !x.is_alphanumeric())
+                        });
+                    if !cue {
+                        confidence = 0.4;
+                    }
+                }
+                // "an Apple a day": a determiner before a common word is a common noun.
+                let prev = text[..s]
+                    .trim_end()
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .unwrap_or("");
+                if matches!(prev, "a" | "an") {
+                    continue;
+                }
+            }
+        }
+        out.push(Cand {
+            start: s,
+            end: e,
+            target: super::resolve::Target::Known(surf.entry),
+            method: MentionMethod::Gazetteer,
+            confidence,
+        });
+    }
+    out
+}
+
+fn tickers(t: &EntityTagger, text: &str, cands: &mut Vec<Cand>) {
+    for c in t.re_exchange.captures_iter(text) {
+        if let Some(g) = c.get(1) {
+            if let Some(&i) = t.tickers.get(g.as_str()) {
+                cands.push(Cand {
+                    start: g.start(),
+                    end: g.end(),
+                    target: Target::Known(i),
+                    method: MentionMethod::Ticker,
+                    confidence: 0.95,
+                });
+            }
+        }
+    }
+    let named: Vec<Target> = cands.iter().map(|c| c.target.clone()).collect();
+    for c in t.re_ticker_shares.captures_iter(text) {
+        if let Some(g) = c.get(1).or_else(|| c.get(2)) {
+            if let Some(&i) = t.tickers.get(g.as_str()) {
+                // A bare ticker counts only for a company the article names.
+                if named.contains(&Target::Known(i)) {
+                    cands.push(Cand {
+                        start: g.start(),
+                        end: g.end(),
+                        target: Target::Known(i),
+                        method: MentionMethod::Ticker,
+                        confidence: 0.8,
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn governments(t: &EntityTagger, text: &str, cands: &mut Vec<Cand>) {
+    for m in t.re_government.find_iter(text) {
+        let found = m.as_str();
+        let gov = GOVERNMENTS
+            .iter()
+            .find(|g| found.starts_with(g.0) || found.ends_with(g.2) || found.ends_with(g.0));
+        if let Some(&(_, id, name)) = gov {
+            cands.push(Cand {
+                start: m.start(),
+                end: m.end(),
+                target: Target::Gov(id, name),
+                method: MentionMethod::Government,
+                confidence: 0.85,
+            });
+        }
+    }
+}
+
+const CONNECTORS: &[&str] = &["&", "of", "de", "du", "der", "von", "van", "+"];
+
+fn sequences(text: &str, ws: &[Word]) -> Vec<Seq> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let w = &text[ws[i].start..ws[i].end];
+        if !is_cap(w) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut ws_in = vec![(ws[i].start, ws[i].end)];
+        while !ws[j].brk && !ws[j].poss && j + 1 < ws.len() {
+            let next = &text[ws[j + 1].start..ws[j + 1].end];
+            if is_cap(next) {
+                j += 1;
+                ws_in.push((ws[j].start, ws[j].end));
+            } else if CONNECTORS.contains(&next)
+                && !ws[j + 1].brk
+                && j + 2 < ws.len()
+                && is_cap(&text[ws[j + 2].start..ws[j + 2].end])
+            {
+                ws_in.push((ws[j + 1].start, ws[j + 1].end));
+                j += 2;
+                ws_in.push((ws[j].start, ws[j].end));
+            } else {
+                break;
+            }
+        }
+        // Strip leading sentence words and titles ("Chief Executive Sam Altman").
+        let mut titled = false;
+        while let Some(&(s, e)) = ws_in.first() {
+            let w = &text[s..e];
+            let number = matches!(w, "One" | "Two" | "Three" | "First" | "Second" | "Third");
+            let strip = (NON_NAME_CAPS.contains(&w) && (!number || sentence_initial(text, s)))
+                || PERSON_TITLES.contains(&w)
+                || w.ends_with("-based")
+                || w.chars().filter(|c| c.is_alphabetic()).count() > 2
+                    && w.chars().all(|c| !c.is_lowercase())
+                    && sentence_initial(text, s)
+                    && ws_in.len() > 1
+                || PLACES.contains(&w) && ws_in.len() > 1;
+            if strip {
+                titled |= PERSON_TITLES.contains(&w)
+                    || matches!(w, "Chief" | "Executive" | "Officer" | "Senior" | "Vice");
+                ws_in.remove(0);
+            } else {
+                break;
+            }
+        }
+        while ws_in
+            .last()
+            .is_some_and(|&(s, e)| CONNECTORS.contains(&&text[s..e]))
+        {
+            ws_in.pop();
+        }
+        if let (Some(&(s, _)), Some(&(_, e))) = (ws_in.first(), ws_in.last()) {
+            out.push(Seq {
+                start: s,
+                end: e,
+                words: ws_in,
+                titled,
+            });
+        }
+        i = j + 1;
+    }
+    out
+}
+
+fn ends_with_phrase(before: &str, phrases: &[&str]) -> bool {
+    let b = before.trim_end().trim_end_matches(',').to_lowercase();
+    phrases.iter().any(|p| {
+        b.ends_with(p)
+            && b[..b.len() - p.len()].ends_with(|c: char| !c.is_alphanumeric() || c == ' ')
+            || b == *p
+    })
+}
+
+fn is_corporate(w: &str) -> bool {
+    CORPORATE_WORDS.contains(&w) || LEGAL_SUFFIXES.contains(&w)
+}
+
+fn classify(
+    t: &EntityTagger,
+    text: &str,
+    s: &Seq,
+    cands: &mut Vec<Cand>,
+    persons: &mut Vec<String>,
+) {
+    let name = &text[s.start..s.end];
+    let wtexts: Vec<&str> = s.words.iter().map(|&(a, b)| &text[a..b]).collect();
+    let before = &text[..s.start];
+    let title_before = PERSON_TITLES.iter().any(|p| {
+        let b = before.trim_end();
+        b.ends_with(p) && b[..b.len() - p.len()].ends_with(|c: char| !c.is_alphanumeric())
+    });
+    let corp_count = wtexts.iter().filter(|w| is_corporate(w)).count();
+    let has_corp_end = wtexts.last().is_some_and(|w| is_corporate(w));
+    // People: a title before the name, or a known first name.
+    let personish = corp_count == 0
+        && (2..=3).contains(&wtexts.len())
+        && (FIRST_NAMES.contains(&wtexts[0])
+            || ((s.titled || title_before) && !PLACES.contains(&name)));
+    let overlapping: Vec<usize> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.start < s.end && s.start < c.end)
+        .map(|(i, _)| i)
+        .collect();
+    let first_name_hit = overlapping.len() == 1
+        && &text[cands[overlapping[0]].start..cands[overlapping[0]].end] == wtexts[0];
+    if personish && first_name_hit && FIRST_NAMES.contains(&wtexts[0]) {
+        cands.remove(overlapping[0]);
+        return classify(t, text, s, cands, persons);
+    }
+    if personish && overlapping.is_empty() {
+        let full = wtexts.join(" ");
+        if !persons.contains(&full) {
+            persons.push(full.clone());
+        }
+        cands.push(Cand {
+            start: s.start,
+            end: s.end,
+            target: Target::Person(full),
+            method: MentionMethod::Person,
+            confidence: 0.8,
+        });
+        return;
+    }
+    if (s.titled || title_before)
+        && wtexts.len() == 1
+        && overlapping.is_empty()
+        && matches!(
+            before.trim_end().rsplit(' ').next(),
+            Some("Mr." | "Ms." | "Mrs." | "Dr.")
+        )
+    {
+        let full = persons
+            .iter()
+            .find(|p| p.ends_with(&format!(" {name}")))
+            .cloned()
+            .unwrap_or_else(|| name.to_owned());
+        if !persons.contains(&full) {
+            persons.push(full.clone());
+        }
+        cands.push(Cand {
+            start: s.start,
+            end: s.end,
+            target: Target::Person(full),
+            method: MentionMethod::Person,
+            confidence: 0.8,
+        });
+        return;
+    }
+    if let [only] = overlapping[..] {
+        let c = &cands[only];
+        // "Sony Group", "Nippon Steel Corp.": a known name plus corporate words is that name.
+        if c.start == s.start && c.end < s.end {
+            let tail = &text[c.end..s.end];
+            if tail
+                .split_whitespace()
+                .all(|w| is_corporate(w.trim_end_matches(',')))
+            {
+                cands[only].end = s.end;
+                return;
+            }
+            if has_corp_end
+                && !matches!(c.target, Target::Known(i) if t.gazetteer.entries()[i].role != EntityRole::Party)
+            {
+                let key = strip_legal_suffix(name).to_owned();
+                cands.remove(only);
+                cands.push(Cand {
+                    start: s.start,
+                    end: s.end,
+                    target: Target::Unknown(key),
+                    method: MentionMethod::Suffix,
+                    confidence: 0.75,
+                });
+            }
+        }
+        return;
+    }
+    if !overlapping.is_empty()
+        || PLACES.contains(&name)
+        || PRODUCT_MAKERS.iter().any(|p| p.0 == name)
+    {
+        return;
+    }
+    let non_generic = wtexts
+        .iter()
+        .filter(|w| {
+            !is_corporate(w)
+                && !CONNECTORS.contains(w)
+                && !NON_NAME_CAPS.contains(w)
+                && !PLACES.contains(w)
+        })
+        .count();
+    if has_corp_end && non_generic >= 1 && wtexts.len() >= 2 {
+        let key = strip_legal_suffix(name).to_owned();
+        cands.push(Cand {
+            start: s.start,
+            end: s.end,
+            target: Target::Unknown(key),
+            method: MentionMethod::Suffix,
+            confidence: 0.75,
+        });
+        return;
+    }
+    if text[s.end..].trim_start().starts_with("union") {
+        return;
+    }
+    if non_generic == 0
+        || FIRST_NAMES.contains(&wtexts[0])
+        || persons.iter().any(|p| p.split(' ').any(|x| x == name))
+    {
+        return;
+    }
+    let initial = sentence_initial(text, s.start);
+    if initial && wtexts.len() == 1 && is_common_word(name) {
+        return;
+    }
+    let word_after = text[s.end..].trim_start();
+    let after = if text[s.end..].starts_with("'s") || text[s.end..].starts_with("’s") {
+        &text[s.end..]
+    } else {
+        word_after
+    };
+    let cue_after = DEAL_CUES_AFTER.iter().any(|c| {
+        after.starts_with(c) && after[c.len()..].starts_with(|x: char| !x.is_alphanumeric())
+    });
+    let loose = ["including", "such as", "with", "and", "from"];
+    let strict_before: Vec<&str> = DEAL_CUES_BEFORE
+        .iter()
+        .copied()
+        .filter(|c| !loose.contains(c))
+        .collect();
+    let cue_before =
+        ends_with_phrase(before, COMPANY_NOUNS) || ends_with_phrase(before, &strict_before);
+    let appositive = {
+        let rest = &text[s.end..];
+        let clause = rest
+            .split(". ")
+            .next()
+            .unwrap_or("")
+            .split(';')
+            .next()
+            .unwrap_or("");
+        (clause.starts_with(", a ") || clause.starts_with(", an ") || clause.starts_with(", the "))
+            && clause
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .take(10)
+                .any(|w| COMPANY_NOUNS.contains(&w))
+    };
+    // "X said" alone is as often a person as a company: ask for one more sign.
+    let weak_after = ["said", "says", "is", "was", "has", "had", "will"]
+        .iter()
+        .any(|c| {
+            after.starts_with(c) && after[c.len()..].starts_with(|x: char| !x.is_alphanumeric())
+        });
+    let strong = cue_before || appositive || (cue_after && !weak_after);
+    if strong && !(initial && wtexts.len() == 1 && NON_NAME_CAPS.contains(&name)) {
+        cands.push(Cand {
+            start: s.start,
+            end: s.end,
+            target: Target::Unknown(name.to_owned()),
+            method: MentionMethod::Context,
+            confidence: 0.6,
+        });
+    }
+}
+
+fn drop_overlaps(cands: Vec<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if out.last().is_some_and(|l| c.start < l.end) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Later short forms of names found earlier: "Acme" after "Acme Robotics", "Whitcombe" after "Dana Whitcombe".
+fn short_names(text: &str, seqs: &[Seq], cands: &mut Vec<Cand>, persons: &[String]) {
+    let mut forms: Vec<(String, Target)> = Vec::new();
+    for c in cands.iter() {
+        match &c.target {
+            Target::Unknown(n) => {
+                let ws: Vec<&str> = n.split(' ').collect();
+                for k in 1..ws.len() {
+                    let form = ws[..k].join(" ");
+                    let last = ws[k - 1];
+                    if CONNECTORS.contains(&last)
+                        || is_corporate(last)
+                        || (k == 1
+                            && (is_common_word(&form)
+                                || form.chars().count() < 3
+                                || NON_NAME_CAPS.contains(&form.as_str())))
+                    {
+                        continue;
+                    }
+                    forms.push((form, c.target.clone()));
+                }
+            }
+            Target::Person(p) => {
+                if let Some(last) = p.rsplit(' ').next().filter(|l| *l != p) {
+                    forms.push((last.to_owned(), c.target.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    let _ = persons;
+    let mut added = Vec::new();
+    for s in seqs {
+        if cands.iter().any(|c| c.start < s.end && s.start < c.end) {
+            continue;
+        }
+        let name = &text[s.start..s.end];
+        if let Some((_, target)) = forms.iter().find(|(f, _)| f == name) {
+            let method = if matches!(target, Target::Person(_)) {
+                MentionMethod::Person
+            } else {
+                MentionMethod::ShortName
+            };
+            added.push(Cand {
+                start: s.start,
+                end: s.end,
+                target: target.clone(),
+                method,
+                confidence: 0.7,
+            });
+        }
+    }
+    cands.extend(added);
+}
+
+/// "Amazon Web Services (AWS)": the bracketed form names the same entity in this article.
+fn article_aliases(t: &EntityTagger, text: &str, cands: &mut Vec<Cand>) {
+    let mut aliases: Vec<(String, Target, bool)> = Vec::new();
+    for c in cands.iter() {
+        let rest = &text[c.end..];
+        let Some(inner) = rest
+            .strip_prefix(" (")
+            .and_then(|r| r.split_once(')'))
+            .map(|x| x.0)
+        else {
+            continue;
+        };
+        let ok = (2..=10).contains(&inner.len())
+            && inner.starts_with(|ch: char| ch.is_uppercase())
+            && !inner.contains(' ')
+            && !inner.contains(':');
+        if ok {
+            let is_ticker = matches!(c.target, Target::Known(i) if t.gazetteer.entries()[i].tickers.iter().any(|x| x == inner));
+            aliases.push((inner.to_owned(), c.target.clone(), is_ticker));
+        }
+    }
+    for (alias, target, is_ticker) in aliases {
+        let mut from = 0;
+        while let Some(p) = text[from..].find(alias.as_str()) {
+            let s = from + p;
+            let e = s + alias.len();
+            from = e;
+            if !boundary_ok(text, s, e) || cands.iter().any(|c| c.start < e && s < c.end) {
+                continue;
+            }
+            let method = if is_ticker {
+                MentionMethod::Ticker
+            } else {
+                MentionMethod::ArticleAlias
+            };
+            cands.push(Cand {
+                start: s,
+                end: e,
+                target: target.clone(),
+                method,
+                confidence: 0.85,
+            });
+        }
+    }
+}
+
+/// One organisation under two unknown names ("Kalvora" found by context, "Kalvora Grid" by suffix) becomes one.
+fn merge_unknowns(cands: &mut [Cand]) {
+    let names: Vec<String> = cands
+        .iter()
+        .filter_map(|c| match &c.target {
+            Target::Unknown(n) => Some(n.clone()),
+            _ => None,
+        })
+        .collect();
+    for c in cands.iter_mut() {
+        if let Target::Unknown(n) = &c.target {
+            let longer = names
+                .iter()
+                .filter(|m| {
+                    m.len() > n.len() && m.starts_with(n.as_str()) && m[n.len()..].starts_with(' ')
+                })
+                .min_by_key(|m| m.len());
+            if let Some(m) = longer {
+                c.target = Target::Unknown(m.clone());
+            }
+        }
+    }
+}
+
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+fn make_entity(t: &EntityTagger, target: &Target) -> Entity {
+    match target {
+        Target::Known(i) => {
+            let e = &t.gazetteer.entries()[*i];
+            let parent = e.parent.as_deref().and_then(|p| t.gazetteer.get(p));
+            Entity {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                entity_type: e.entity_type,
+                role: e.role,
+                parent_id: parent.map(|p| p.id.clone()),
+                parent_name: parent.map(|p| p.name.clone()),
+            }
+        }
+        Target::Unknown(n) => Entity {
+            id: format!("dw:x:{}", slug(n)),
+            name: n.clone(),
+            entity_type: EntityType::Org,
+            role: EntityRole::Party,
+            parent_id: None,
+            parent_name: None,
+        },
+        Target::Person(n) => Entity {
+            id: format!("dw:p:{}", slug(n)),
+            name: n.clone(),
+            entity_type: EntityType::Person,
+            role: EntityRole::Party,
+            parent_id: None,
+            parent_name: None,
+        },
+        Target::Gov(id, name) => Entity {
+            id: (*id).to_owned(),
+            name: (*name).to_owned(),
+            entity_type: EntityType::Gpe,
+            role: EntityRole::Party,
+            parent_id: None,
+            parent_name: None,
+        },
+    }
+}
+
+/// Descriptions ("the chipmaker") and pronouns ("its") resolve to the subject of the
+/// nearest earlier sentence that names a party organisation.
+fn references(
+    t: &EntityTagger,
+    text: &str,
+    mentions: &mut Vec<Mention>,
+    entities: &[Entity],
+    sent_of: &dyn Fn(usize) -> usize,
+) {
+    let names: Vec<Mention> = mentions.clone();
+    let is_party_org = |m: &Mention| {
+        let e = &entities[m.entity];
+        e.entity_type == EntityType::Org && e.role.can_be_party()
+    };
+    let antecedent = |pos: usize| -> Option<usize> {
+        let here = sent_of(pos);
+        let before: Vec<&Mention> = names
+            .iter()
+            .filter(|m| m.span.end() <= pos && is_party_org(m))
+            .collect();
+        let last = before.last()?;
+        let sent = sent_of(last.span.start());
+        if here.saturating_sub(sent) > 2 {
+            return None;
+        }
+        before
+            .iter()
+            .find(|m| sent_of(m.span.start()) == sent)
+            .map(|m| m.entity)
+    };
+    let overlaps =
+        |s: usize, e: usize| names.iter().any(|m| m.span.start() < e && s < m.span.end());
+    for c in t.re_description.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let (s, e) = (m.start(), m.end());
+        // "the startup Acme" is an appositive of a name, not a reference back.
+        if overlaps(s, e)
+            || text[e..]
+                .trim_start()
+                .starts_with(|ch: char| ch.is_uppercase())
+                && !text[e..].starts_with(['.', ','])
+                && text[e..].starts_with(' ')
+        {
+            continue;
+        }
+        let modifier = [c.get(1), c.get(2)]
+            .into_iter()
+            .flatten()
+            .map(|g| g.as_str())
+            .collect::<Vec<_>>();
+        let hinted = modifier
+            .iter()
+            .find_map(|w| PRODUCT_MAKERS.iter().find(|p| p.0 == *w))
+            .and_then(|p| entities.iter().position(|x| x.id == p.1));
+        if modifier.iter().any(|w| w.starts_with(char::is_uppercase))
+            && hinted.is_none()
+            && modifier.iter().all(|w| !w.contains('-'))
+        {
+            continue;
+        }
+        if let Some(entity) = hinted.or_else(|| antecedent(s)) {
+            mentions.push(Mention {
+                span: Span::new(s, e),
+                entity,
+                sentence: 0,
+                kind: MentionKind::Description,
+                method: MentionMethod::Description,
+                confidence: 0.5,
+            });
+        }
+    }
+    for m in t.re_pronoun.find_iter(text) {
+        let s = m.start();
+        let e = s + if text[s..].len() >= 3 && text[s..s + 3].eq_ignore_ascii_case("its") {
+            3
+        } else {
+            2
+        };
+        if overlaps(s, e) {
+            continue;
+        }
+        if let Some(entity) = antecedent(s) {
+            mentions.push(Mention {
+                span: Span::new(s, e),
+                entity,
+                sentence: 0,
+                kind: MentionKind::Pronoun,
+                method: MentionMethod::Pronoun,
+                confidence: 0.35,
+            });
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! Word scanning: the words of an article, with the punctuation that ends a name.
+
+/// One whitespace-separated word, its punctuation trimmed.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Word {
+    pub start: usize,
+    pub end: usize,
+    /// Punctuation after the word ends any name running through it.
+    pub brk: bool,
+    /// The word carried a possessive "'s" (not part of `start..end`).
+    pub poss: bool,
+}
+
+const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '—', '–'];
+const CLOSERS: &[char] = &[
+    ',', ';', ':', '!', '?', ')', ']', '"', '”', '’', '\'', '—', '–',
+];
+const ABBREVIATIONS: &[&str] = &[
+    "Inc", "Corp", "Co", "Cos", "Ltd", "Mr", "Ms", "Mrs", "Dr", "Jr", "Sr", "St", "Bros",
+];
+
+/// Splits `text` into words.
+pub(crate) fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some((s, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut e = s + c.len_utf8();
+        while let Some(&(i, c2)) = iter.peek() {
+            if c2.is_whitespace() {
+                break;
+            }
+            e = i + c2.len_utf8();
+            iter.next();
+        }
+        match trim_word(text, s, e) {
+            Some(w) => out.push(w),
+            // A lone dash or quote ends the name before it ("BOSTON — Acme").
+            None => {
+                if let Some(last) = out.last_mut() {
+                    last.brk = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn trim_word(text: &str, mut s: usize, mut e: usize) -> Option<Word> {
+    let mut brk = false;
+    let mut poss = false;
+    while s < e {
+        let c = text[s..e].chars().next()?;
+        if OPENERS.contains(&c) {
+            s += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    loop {
+        if s >= e {
+            return None;
+        }
+        let w = &text[s..e];
+        if !poss && (w.ends_with("'s") || w.ends_with("’s")) && w.chars().count() > 2 {
+            e -= if w.ends_with("'s") { 2 } else { 4 };
+            poss = true;
+            continue;
+        }
+        let last = w.chars().next_back()?;
+        if CLOSERS.contains(&last) {
+            e -= last.len_utf8();
+            brk = true;
+            continue;
+        }
+        if last == '.' {
+            let core = &w[..w.len() - 1];
+            let abbreviation =
+                core.contains('.') || ABBREVIATIONS.contains(&core) || core.len() == 1;
+            if abbreviation && !core.is_empty() {
+                // "Acme Inc. said" continues; "Acme Inc. The" ends a sentence.
+                let next = text[e..].trim_start().chars().next();
+                brk |= next.is_none_or(|n| n.is_uppercase() || n == '\n');
+                break;
+            }
+            e -= 1;
+            brk = true;
+            continue;
+        }
+        break;
+    }
+    Some(Word {
+        start: s,
+        end: e,
+        brk,
+        poss,
+    })
+}
+
+/// Whether a word is written like a name ("Acme", "xAI", "eBay", "3M").
+pub(crate) fn is_cap(word: &str) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some(c) if c.is_lowercase() || c.is_ascii_digit() => {
+            word.chars().skip(1).any(char::is_uppercase)
+        }
+        _ => false,
+    }
+}
+
+/// Whether byte `pos` starts a sentence: only spaces and opening quotes since the
+/// text start or the last sentence end.
+pub(crate) fn sentence_initial(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end_matches(|c: char| c.is_whitespace() || OPENERS.contains(&c));
+    match before.chars().next_back() {
+        None => true,
+        Some(c) => {
+            matches!(c, '.' | '!' | '?' | '\n' | ':' | '”' | '"')
+                || pos > 0 && text[..pos].ends_with('\n')
+        }
+    }
+}
+
+/// Start offsets of sentences, by a plain rule, for articles not yet split by the tokenizer.
+pub(crate) fn sentence_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if matches!(b, b'.' | b'!' | b'?' | b'\n') {
+            let rest = &text[i + 1..];
+            let trimmed = rest.trim_start();
+            let gap = rest.len() - trimmed.len();
+            if (gap > 0 || b == b'\n')
+                && trimmed
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“')
+            {
+                let word_before = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+                if b == b'.' && (ABBREVIATIONS.contains(&word_before) || word_before.contains('.'))
+                {
+                    continue;
+                }
+                starts.push(i + 1 + gap);
+            }
+        }
+    }
+    starts.dedup();
+    starts
+}
