@@ -1,0 +1,477 @@
+//! The batch runner: reader thread → worker pool → one writer, with bounded queues.
+
+use std::collections::{BTreeMap, HashMap};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, bounded};
+use dealwire_core::{Article, Extraction, Reject, Stage};
+use sha2::{Digest, Sha256};
+
+use crate::read::{ReadOptions, Records, content_sha256, hex};
+use crate::{IngestError, Input, RejectCode};
+
+/// Where the runner puts its results: the Parquet writer in the CLI, a
+/// vector in tests. Called from one thread only.
+pub trait Sink {
+    /// The sink's own error (disk full, folder unwritable...); it stops the run.
+    type Error: std::error::Error + Send + Sync + 'static;
+    /// What the sink reports when it is finished.
+    type Output;
+    /// Writes one processed article. `content_sha256` is the lower-case hex
+    /// SHA-256 of the article text, to be stored for [`RunOptions::done`].
+    fn write_article(&mut self, doc: &Extraction, content_sha256: &str) -> Result<(), Self::Error>;
+    /// Writes one reject.
+    fn write_reject(&mut self, reject: &Reject) -> Result<(), Self::Error>;
+    /// Completes the output.
+    fn finish(self) -> Result<Self::Output, Self::Error>;
+}
+
+/// Counters at one moment of a run, for progress displays.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Snapshot {
+    /// Articles written.
+    pub articles: u64,
+    /// Records rejected.
+    pub rejects: u64,
+    /// Articles skipped because they were already written.
+    pub skipped: u64,
+    /// Input bytes read (after decompression).
+    pub bytes_read: u64,
+    /// Total input bytes, when every input is a plain file.
+    pub total_bytes: Option<u64>,
+    /// Time since the start.
+    pub elapsed: Duration,
+}
+
+/// Receives progress a few times a second, on the writer thread.
+pub trait Progress {
+    /// Called with the current counters.
+    fn update(&self, snapshot: &Snapshot);
+}
+
+/// No progress display.
+impl Progress for () {
+    fn update(&self, _: &Snapshot) {}
+}
+
+/// How a run goes.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Worker threads running the pipeline; 0 means one per core.
+    pub threads: usize,
+    /// Reader limits.
+    pub read: ReadOptions,
+    /// Articles already in the output, article id → hex content SHA-256, as
+    /// read back from it: the same id and hash is skipped, the same id with
+    /// another hash is a `duplicate_id` reject.
+    pub done: HashMap<String, String>,
+}
+
+/// What a run did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RunSummary {
+    /// Articles processed and written.
+    pub articles: u64,
+    /// Mentions found in them.
+    pub mentions: u64,
+    /// Amounts found in them.
+    pub amounts: u64,
+    /// Relations found in them.
+    pub relations: u64,
+    /// Records rejected.
+    pub rejects: u64,
+    /// Rejects by code.
+    pub rejects_by_code: BTreeMap<String, u64>,
+    /// Articles skipped because an earlier run already wrote them.
+    pub skipped: u64,
+    /// Exact repeats (same id, same text) within this run, written once.
+    pub duplicates: u64,
+    /// Articles kept with no date because `published` could not be read.
+    pub bad_dates: u64,
+    /// Input bytes read (after decompression).
+    pub bytes_read: u64,
+    /// Wall-clock time.
+    pub elapsed: Duration,
+    /// Whether the run was stopped early (Ctrl-C) rather than reading all input.
+    pub interrupted: bool,
+}
+
+impl RunSummary {
+    /// Input megabytes (10^6 bytes) per second.
+    pub fn mb_per_s(&self) -> f64 {
+        self.bytes_read as f64 / 1e6 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+
+    /// Articles written per second.
+    pub fn articles_per_s(&self) -> f64 {
+        self.articles as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+}
+
+impl std::fmt::Display for RunSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "{} articles, {} mentions, {} amounts, {} relations",
+            self.articles, self.mentions, self.amounts, self.relations
+        )?;
+        write!(
+            f,
+            "{} rejected, {} skipped (already written), {} exact duplicates",
+            self.rejects, self.skipped, self.duplicates
+        )?;
+        if self.bad_dates > 0 {
+            write!(
+                f,
+                ", {} kept with no date (unreadable `published`)",
+                self.bad_dates
+            )?;
+        }
+        writeln!(f)?;
+        write!(
+            f,
+            "{:.1} MB in {:.2} s: {:.1} MB/s, {:.0} articles/s{}",
+            self.bytes_read as f64 / 1e6,
+            self.elapsed.as_secs_f64(),
+            self.mb_per_s(),
+            self.articles_per_s(),
+            if self.interrupted {
+                " (interrupted)"
+            } else {
+                ""
+            }
+        )
+    }
+}
+
+/// Runs a [`Stage`] (usually `dealwire::Pipeline`) over inputs into a [`Sink`].
+///
+/// One reader thread parses records in input order, drops those already
+/// written and sends the rest through a bounded queue to `threads` workers;
+/// a second bounded queue carries their results to the calling thread, the
+/// only one that touches the sink. Memory is bounded by the queue sizes
+/// (a few articles per worker) plus about 40 bytes per distinct article id
+/// for duplicate detection. Output order is completion order, which may
+/// differ from input order when `threads > 1`.
+pub struct Runner<'a, P: ?Sized> {
+    stage: &'a P,
+    opts: RunOptions,
+    stop: Arc<AtomicBool>,
+    progress: &'a dyn Progress,
+    progress_every: Duration,
+}
+
+impl<P: ?Sized> std::fmt::Debug for Runner<'_, P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Runner")
+            .field("opts", &self.opts)
+            .field("stop", &self.stop)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Key of an article id in the seen set: 128 bits of its SHA-256, so the set
+/// costs the same for any id length.
+type IdKey = u128;
+
+#[derive(Clone, Copy)]
+struct Seen {
+    content: [u8; 32],
+    earlier_run: bool,
+}
+
+struct Work {
+    article: Article,
+    content: [u8; 32],
+    source: Arc<str>,
+    line: Option<u64>,
+}
+
+enum Output {
+    Article(Box<Extraction>, [u8; 32]),
+    Reject(Reject),
+}
+
+#[derive(Default)]
+struct ReaderStats {
+    skipped: u64,
+    duplicates: u64,
+    bad_dates: u64,
+}
+
+impl<'a, P: Stage + ?Sized> Runner<'a, P> {
+    /// A runner of `stage` with default options.
+    pub fn new(stage: &'a P) -> Self {
+        Self {
+            stage,
+            opts: RunOptions::default(),
+            stop: Arc::new(AtomicBool::new(false)),
+            progress: &(),
+            progress_every: Duration::from_millis(200),
+        }
+    }
+
+    /// Sets the options.
+    pub fn options(mut self, opts: RunOptions) -> Self {
+        self.opts = opts;
+        self
+    }
+
+    /// A flag that stops reading when set (for Ctrl-C): articles already read
+    /// are finished and written, then the sink is finished.
+    pub fn stop_flag(mut self, stop: Arc<AtomicBool>) -> Self {
+        self.stop = stop;
+        self
+    }
+
+    /// A progress display.
+    pub fn progress(mut self, progress: &'a dyn Progress) -> Self {
+        self.progress = progress;
+        self
+    }
+
+    /// Runs over `inputs` (in order) into `sink`.
+    ///
+    /// Bad records become rejects and never stop the run; only a sink error
+    /// or a failure to start threads does.
+    pub fn run<S: Sink>(
+        self,
+        inputs: &[Input],
+        mut sink: S,
+    ) -> Result<(RunSummary, S::Output), IngestError> {
+        let start = Instant::now();
+        let threads = match self.opts.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        };
+        let total_bytes = inputs.iter().map(Input::plain_size).sum::<Option<u64>>();
+        let bytes_read = AtomicU64::new(0);
+        let mut seen: HashMap<IdKey, Seen> = HashMap::with_capacity(self.opts.done.len());
+        for (id, hash) in &self.opts.done {
+            if let Some(content) = parse_hex32(hash) {
+                seen.insert(
+                    id_key(id),
+                    Seen {
+                        content,
+                        earlier_run: true,
+                    },
+                );
+            }
+        }
+        let mut summary = RunSummary::default();
+        let stage = self.stage;
+        let stop = &*self.stop;
+        let read_opts = self.opts.read;
+
+        let outcome = std::thread::scope(|s| -> Result<ReaderStats, IngestError> {
+            // A few items per worker keeps every core busy while bounding memory.
+            let (work_tx, work_rx) = bounded::<Work>(threads * 2);
+            let (out_tx, out_rx) = bounded::<Output>(threads * 4);
+            let reader = {
+                let out_tx = out_tx.clone();
+                let bytes_read = &bytes_read;
+                std::thread::Builder::new()
+                    .name("dealwire-reader".into())
+                    .spawn_scoped(s, move || {
+                        read_all(inputs, read_opts, seen, &work_tx, &out_tx, stop, bytes_read)
+                    })
+                    .map_err(IngestError::Thread)?
+            };
+            for i in 0..threads {
+                let work_rx = work_rx.clone();
+                let out_tx = out_tx.clone();
+                std::thread::Builder::new()
+                    .name(format!("dealwire-worker-{i}"))
+                    .spawn_scoped(s, move || work(stage, &work_rx, &out_tx))
+                    .map_err(IngestError::Thread)?;
+            }
+            drop(out_tx);
+            drop(work_rx);
+
+            let mut last = Instant::now();
+            let mut failure = None;
+            loop {
+                match out_rx.recv_timeout(self.progress_every) {
+                    Ok(Output::Article(doc, content)) => {
+                        summary.articles += 1;
+                        summary.mentions += doc.mentions.len() as u64;
+                        summary.amounts += doc.amounts.len() as u64;
+                        summary.relations += doc.relations.len() as u64;
+                        if let Err(e) = sink.write_article(&doc, &hex(&content)) {
+                            failure = Some(e);
+                            break;
+                        }
+                    }
+                    Ok(Output::Reject(r)) => {
+                        summary.rejects += 1;
+                        *summary.rejects_by_code.entry(r.code.clone()).or_default() += 1;
+                        tracing::debug!(source = %r.source, line = ?r.line, code = %r.code, reason = %r.reason, "rejected");
+                        if let Err(e) = sink.write_reject(&r) {
+                            failure = Some(e);
+                            break;
+                        }
+                    }
+                    Err(RecvTimeoutError::Timeout) => {}
+                    Err(RecvTimeoutError::Disconnected) => break,
+                }
+                if last.elapsed() >= self.progress_every {
+                    last = Instant::now();
+                    self.progress.update(&Snapshot {
+                        articles: summary.articles,
+                        rejects: summary.rejects,
+                        skipped: 0,
+                        bytes_read: bytes_read.load(Ordering::Relaxed),
+                        total_bytes,
+                        elapsed: start.elapsed(),
+                    });
+                }
+            }
+            if let Some(e) = failure {
+                // Dropping the receiver makes every pending send fail, so the
+                // workers and the reader wind down on their own.
+                stop.store(true, Ordering::SeqCst);
+                drop(out_rx);
+                let _ = reader.join();
+                return Err(IngestError::Sink(Box::new(e)));
+            }
+            reader.join().map_err(|_| IngestError::Panicked)
+        })?;
+
+        let output = sink.finish().map_err(|e| IngestError::Sink(Box::new(e)))?;
+        summary.skipped = outcome.skipped;
+        summary.duplicates = outcome.duplicates;
+        summary.bad_dates = outcome.bad_dates;
+        summary.bytes_read = bytes_read.load(Ordering::Relaxed);
+        summary.interrupted = self.stop.load(Ordering::SeqCst);
+        summary.elapsed = start.elapsed();
+        Ok((summary, output))
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // private plumbing of one thread
+fn read_all(
+    inputs: &[Input],
+    opts: ReadOptions,
+    mut seen: HashMap<IdKey, Seen>,
+    work_tx: &Sender<Work>,
+    out_tx: &Sender<Output>,
+    stop: &AtomicBool,
+    bytes_read: &AtomicU64,
+) -> ReaderStats {
+    let mut stats = ReaderStats::default();
+    let mut base = 0;
+    'inputs: for input in inputs {
+        let source: Arc<str> = Arc::from(input.name());
+        let mut records = Records::open(input, opts);
+        while let Some(record) = records.next() {
+            bytes_read.store(base + records.bytes(), Ordering::Relaxed);
+            let sent = match record {
+                Err(reject) => out_tx.send(Output::Reject(reject)).is_ok(),
+                Ok(article) => {
+                    let content = content_sha256(&article.text);
+                    let key = id_key(&article.id);
+                    match seen.get(&key) {
+                        Some(prev) if prev.content == content => {
+                            if prev.earlier_run {
+                                stats.skipped += 1;
+                            } else {
+                                stats.duplicates += 1;
+                            }
+                            true
+                        }
+                        Some(prev) => {
+                            let when = if prev.earlier_run {
+                                "an earlier run"
+                            } else {
+                                "earlier in this run"
+                            };
+                            let reject = RejectCode::DuplicateId.reject(
+                                &source,
+                                records.line(),
+                                Some(article.id),
+                                format!("id already written by {when} with different content"),
+                            );
+                            out_tx.send(Output::Reject(reject)).is_ok()
+                        }
+                        None => {
+                            seen.insert(
+                                key,
+                                Seen {
+                                    content,
+                                    earlier_run: false,
+                                },
+                            );
+                            let work = Work {
+                                article,
+                                content,
+                                source: Arc::clone(&source),
+                                line: records.line(),
+                            };
+                            work_tx.send(work).is_ok()
+                        }
+                    }
+                }
+            };
+            if !sent || stop.load(Ordering::SeqCst) {
+                stats.bad_dates += records.bad_dates();
+                break 'inputs;
+            }
+        }
+        base += records.bytes();
+        stats.bad_dates += records.bad_dates();
+    }
+    bytes_read.store(base, Ordering::Relaxed);
+    stats
+}
+
+fn work<P: Stage + ?Sized>(stage: &P, work_rx: &Receiver<Work>, out_tx: &Sender<Output>) {
+    for item in work_rx {
+        let id = item.article.id.clone();
+        let mut doc = Extraction::new(item.article);
+        // The stages only read shared, immutable data, so a panic cannot leave
+        // anything half-updated that a later article would see.
+        let out = match catch_unwind(AssertUnwindSafe(|| stage.run(&mut doc))) {
+            Ok(()) => Output::Article(Box::new(doc), item.content),
+            Err(panic) => {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                Output::Reject(RejectCode::PipelinePanic.reject(
+                    &item.source,
+                    item.line,
+                    Some(id),
+                    format!("pipeline panicked: {what}"),
+                ))
+            }
+        };
+        if out_tx.send(out).is_err() {
+            return;
+        }
+    }
+}
+
+fn id_key(id: &str) -> IdKey {
+    let d = Sha256::digest(id.as_bytes());
+    let mut k = [0u8; 16];
+    k.copy_from_slice(&d[..16]);
+    u128::from_le_bytes(k)
+}
+
+fn parse_hex32(s: &str) -> Option<[u8; 32]> {
+    let b = s.as_bytes();
+    if b.len() != 64 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, pair) in b.chunks_exact(2).enumerate() {
+        let hi = (pair[0] as char).to_digit(16)?;
+        let lo = (pair[1] as char).to_digit(16)?;
+        out[i] = (hi * 16 + lo) as u8;
+    }
+    Some(out)
+}
