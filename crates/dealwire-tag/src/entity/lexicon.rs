@@ -280,6 +280,11 @@ pub(crate) const DEAL_CUES_AFTER: &[&str] = &[
     "contributed",
 ];
 
+/// Verbs after a sentence-initial common-word name that make it a company ("Apple bought").
+pub(crate) const COMPANY_VERBS: &[&str] = &[
+    "bought", "buys", "sold", "sells", "cut", "cuts", "rose", "fell", "and",
+];
+
 /// Titles that put a person's name right after them.
 pub(crate) const PERSON_TITLES: &[&str] = &[
     "Chief Executive Officer",
@@ -308,6 +313,7 @@ pub(crate) const PERSON_TITLES: &[&str] = &[
     "Founder",
     "Co-founder",
     "billionaire",
+    "Investor",
     "investor",
     "Mr.",
     "Ms.",

@@ -126,7 +126,7 @@ impl EntityTagger {
                 govs.join("|")
             ))?,
             re_description: re(&format!(
-                r"\b[Tt]he (?:([A-Z][\w.-]*|[\w]+-based|[\w]+-owned|[\w]+-listed|[a-z]+) )?(?:([A-Z][\w.-]*) )?({})\b",
+                r"\b[Tt]he (?:([a-z]+[A-Z]\w*|[A-Z][\w.-]*|[\w]+-based|[\w]+-owned|[\w]+-listed|[a-z]+) )?(?:([A-Z][\w.-]*) )?({})\b",
                 lexicon::DESCRIPTION_NOUNS
                     .iter()
                     .map(|n| regex::escape(n))

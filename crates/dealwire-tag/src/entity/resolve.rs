@@ -8,8 +8,8 @@ use dealwire_core::{
 
 use super::gazetteer::{is_common_word, strip_legal_suffix};
 use super::lexicon::{
-    COMPANY_NOUNS, CORPORATE_WORDS, DEAL_CUES_AFTER, DEAL_CUES_BEFORE, FIRST_NAMES, GOVERNMENTS,
-    LEGAL_SUFFIXES, NON_NAME_CAPS, PERSON_TITLES, PLACES, PRODUCT_MAKERS,
+    COMPANY_NOUNS, COMPANY_VERBS, CORPORATE_WORDS, DEAL_CUES_AFTER, DEAL_CUES_BEFORE, FIRST_NAMES,
+    GOVERNMENTS, LEGAL_SUFFIXES, NON_NAME_CAPS, PERSON_TITLES, PLACES, PRODUCT_MAKERS,
 };
 use super::text::{Word, is_cap, sentence_initial, sentence_starts, words};
 use super::{CasePolicy, EntityTagger};
@@ -154,8 +154,9 @@ fn gazetteer_matches(t: &EntityTagger, text: &str) -> Vec<Cand> {
                     let rest = text[e..].trim_start();
                     let cue = text[e..].starts_with("'s")
                         || text[e..].starts_with(',')
+                        || rest.starts_with("and ")
                         || text[e..].starts_with("’s")
-                        || DEAL_CUES_AFTER.iter().any(|c| {
+                        || COMPANY_VERBS.iter().chain(DEAL_CUES_AFTER).any(|c| {
                             rest.starts_with(c)
                                 && rest[c.len()..].starts_with(|x: char| !x.is_alphanumeric())
                         });
@@ -187,7 +188,9 @@ fn gazetteer_matches(t: &EntityTagger, text: &str) -> Vec<Cand> {
 
 fn tickers(t: &EntityTagger, text: &str, cands: &mut Vec<Cand>) {
     for c in t.re_exchange.captures_iter(text) {
-        if let Some(g) = c.get(1) {
+        if let (Some(all), Some(g)) = (c.get(0), c.get(1)) {
+            // The exchange name in "(NASDAQ: NVDA)" is context, not a mention.
+            cands.retain(|x| x.end <= all.start() || x.start >= all.end());
             if let Some(&i) = t.tickers.get(g.as_str()) {
                 cands.push(Cand {
                     start: g.start(),
@@ -251,7 +254,7 @@ fn sequences(text: &str, ws: &[Word]) -> Vec<Seq> {
         let mut ws_in = vec![(ws[i].start, ws[i].end)];
         while !ws[j].brk && !ws[j].poss && j + 1 < ws.len() {
             let next = &text[ws[j + 1].start..ws[j + 1].end];
-            if is_cap(next) {
+            if is_cap(next) || LEGAL_SUFFIXES.contains(&next) {
                 j += 1;
                 ws_in.push((ws[j].start, ws[j].end));
             } else if CONNECTORS.contains(&next)
@@ -271,7 +274,8 @@ fn sequences(text: &str, ws: &[Word]) -> Vec<Seq> {
         while let Some(&(s, e)) = ws_in.first() {
             let w = &text[s..e];
             let number = matches!(w, "One" | "Two" | "Three" | "First" | "Second" | "Third");
-            let strip = (NON_NAME_CAPS.contains(&w) && (!number || sentence_initial(text, s)))
+            let strip = CONNECTORS.contains(&w)
+                || (NON_NAME_CAPS.contains(&w) && (!number || sentence_initial(text, s)))
                 || PERSON_TITLES.contains(&w)
                 || w.ends_with("-based")
                 || w.chars().filter(|c| c.is_alphabetic()).count() > 2
