@@ -1,19 +1,149 @@
 //! Relate stage of dealwire: typed, directed relations with amount, status and evidence.
+//!
+//! The [`Resolver`] reads what the tokenize and tag stages wrote (sentences,
+//! entity mentions, amounts) and fills [`Extraction::relations`]. Each
+//! sentence is first *masked*: mentions and amounts become placeholders in a
+//! lower-case copy of the text, so that a rule such as "`{S}` invested … in
+//! `{O}`" reads like the grammar it encodes. Rules fix who is subject and who
+//! is object, expand coordinated lists ("X, Y and Z invested in W" gives three
+//! relations), and take a party's possessive into account ("OpenAI's rival
+//! Anthropic"). The deal's amount is the nearest deal amount in or next to the
+//! matched phrase, never a valuation, revenue or per-share price; the status
+//! comes from cue words (rumoured, denied, terminated) and from dates older
+//! than the article (background). One row is kept per type and party pair.
+//!
+//! ```
+//! use dealwire_core::{Article, Extraction, Stage};
+//! use dealwire_relate::Resolver;
+//!
+//! let resolver = Resolver::new();
+//! let mut doc = Extraction::new(Article::new("a1", "Nothing tagged here."));
+//! resolver.run(&mut doc);
+//! assert!(doc.relations.is_empty());
+//! ```
 #![deny(missing_docs)]
 
+mod mask;
+mod resolve;
+mod rules;
+mod status;
+
+use std::sync::Arc;
+
 use dealwire_core::{Extraction, Stage};
+use regex::bytes::{Regex, RegexSet};
+
+/// Errors from building the resolver.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// A built-in rule does not compile.
+    #[error("relation rule {method} does not compile: {source}")]
+    Rule {
+        /// The rule's method name.
+        method: &'static str,
+        /// The cause.
+        source: Box<regex::Error>,
+    },
+}
+
+/// A compiled rule.
+#[derive(Debug)]
+struct Compiled {
+    regex: Regex,
+    veto: Option<Regex>,
+}
 
 /// Decides the relations between the tagged entities of an article.
-#[derive(Clone, Debug, Default)]
-pub struct Resolver {}
+///
+/// Built once (all patterns compiled), then shared across threads; cloning is cheap.
+#[derive(Clone, Debug)]
+pub struct Resolver {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    set: RegexSet,
+    rules: Vec<Compiled>,
+    cues: status::Cues,
+    stake: Regex,
+    respectively: Regex,
+}
 
 impl Resolver {
     /// Compiles the relation rules.
+    ///
+    /// The rules are built into the binary and tested, so this cannot fail in
+    /// practice; [`Resolver::try_new`] reports a failure instead of panicking.
     pub fn new() -> Self {
-        Self {}
+        match Self::try_new() {
+            Ok(r) => r,
+            // The built-in rules compile in every test run; reaching this is a build defect.
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// Compiles the relation rules, reporting a rule that does not compile.
+    pub fn try_new() -> Result<Self, BuildError> {
+        let mut patterns = Vec::with_capacity(rules::RULES.len());
+        let mut compiled = Vec::with_capacity(rules::RULES.len());
+        for def in rules::RULES {
+            let err = |source| BuildError::Rule {
+                method: def.method,
+                source: Box::new(source),
+            };
+            let pattern = rules::expand(def.pattern);
+            let regex = Regex::new(&pattern).map_err(err)?;
+            let veto = def
+                .veto
+                .map(|v| Regex::new(&format!("(?-u){v}")))
+                .transpose()
+                .map_err(err)?;
+            patterns.push(pattern);
+            compiled.push(Compiled { regex, veto });
+        }
+        let err = |source| BuildError::Rule {
+            method: "set",
+            source: Box::new(source),
+        };
+        let set = RegexSet::new(&patterns).map_err(err)?;
+        let cues = status::Cues::new().map_err(|source| BuildError::Rule {
+            method: "status",
+            source: Box::new(source),
+        })?;
+        let stake = Regex::new(
+            r"(?-u)(\d+(?:\.\d+)?)(?:%| per ?cent| percent)(?: stake| interest| holding| of)|\bstake of (?:about |roughly |around |nearly |some |almost )?(\d+(?:\.\d+)?)(?:%| per ?cent| percent)",
+        )
+        .map_err(|source| BuildError::Rule {
+            method: "stake",
+            source: Box::new(source),
+        })?;
+        let respectively =
+            Regex::new(r"(?-u)\brespectively\b").map_err(|source| BuildError::Rule {
+                method: "respectively",
+                source: Box::new(source),
+            })?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                set,
+                rules: compiled,
+                cues,
+                stake,
+                respectively,
+            }),
+        })
+    }
+}
+
+impl Default for Resolver {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
 impl Stage for Resolver {
-    fn run(&self, _doc: &mut Extraction) {}
+    fn run(&self, doc: &mut Extraction) {
+        resolve::run(&self.inner, doc);
+    }
 }

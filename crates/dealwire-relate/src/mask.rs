@@ -1,0 +1,351 @@
+//! The masked sentence: lower-case ASCII text where every mention and amount
+//! is replaced by a placeholder, so that the rules read like grammar.
+//!
+//! Placeholders are `@` + a class letter + the slot index:
+//! `p` a named or described party, `g` a government or place, `r` a pronoun,
+//! `x` an entity that may not be a party (regulator, court, outlet),
+//! `m` an amount that may be a deal's, `v` a valuation, `q` any other amount
+//! (per-share price, revenue, market value).
+
+use dealwire_core::{AmountKind, EntityType, Extraction, MentionKind, Span};
+
+/// What a placeholder stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SlotKind {
+    /// A mention of an entity that may be a party.
+    Party {
+        /// Index in `Extraction::entities`.
+        entity: usize,
+        /// Name, description or pronoun.
+        mention: MentionKind,
+    },
+    /// A mention of an entity that may not be a party.
+    NonParty,
+    /// An amount.
+    Amount {
+        /// Index in `Extraction::amounts`.
+        index: usize,
+        /// What the amount is for.
+        class: AmountClass,
+    },
+}
+
+/// The role an amount plays in its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AmountClass {
+    /// It may be a deal's amount.
+    Deal,
+    /// A valuation of a company.
+    Valuation,
+    /// A price per share, revenue, market value and the like.
+    Other,
+}
+
+/// One placeholder of the masked sentence.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Slot {
+    pub kind: SlotKind,
+    /// Where it starts in the masked text.
+    pub pos: usize,
+}
+
+/// A sentence in masked form; buffers are reused from sentence to sentence.
+#[derive(Debug, Default)]
+pub(crate) struct Masked {
+    pub text: String,
+    pub slots: Vec<Slot>,
+    items: Vec<(Span, Item)>,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Item {
+    Mention(usize),
+    Amount(usize),
+}
+
+/// Words that, at the end of the text before an amount, make it a valuation
+/// unless a deal word comes shortly before them.
+const VALUATION_BEFORE: [&str; 9] = [
+    "valuation of",
+    "valued at",
+    "valuing it at",
+    "values it at",
+    "value of",
+    "valuing the company at",
+    "values the company at",
+    "valued it at",
+    "worth of",
+];
+
+/// Words that, just before an amount, make it revenue, profit, market value or pay.
+const OTHER_BEFORE: [&str; 16] = [
+    "revenue of",
+    "revenue to",
+    "revenue rose to",
+    "sales of",
+    "sales to",
+    "profit of",
+    "profit to",
+    "income of",
+    "earnings of",
+    "market value of",
+    "market capitalization of",
+    "market capitalisation of",
+    "market cap of",
+    "fee of",
+    "salary of",
+    "a share price of",
+];
+
+/// Words just after an amount that make it a valuation.
+const VALUATION_AFTER: [&str; 3] = [" valuation", " post-money", " pre-money"];
+
+/// Words just after an amount that make it a rate, revenue or price.
+const OTHER_AFTER: [&str; 16] = [
+    " a share",
+    " per share",
+    " each",
+    " in revenue",
+    " in sales",
+    " in annual revenue",
+    " in quarterly revenue",
+    " of revenue",
+    " in profit",
+    " in net income",
+    " in market value",
+    " market value",
+    " in fees",
+    " in annual sales",
+    " a year in revenue",
+    " in market capitalization",
+];
+
+/// Qualifier words skipped when reading the words before an amount.
+const QUALIFIERS: [&str; 16] = [
+    "about ",
+    "roughly ",
+    "nearly ",
+    "almost ",
+    "around ",
+    "approximately ",
+    "some ",
+    "up to ",
+    "as much as ",
+    "more than ",
+    "over ",
+    "at least ",
+    "an estimated ",
+    "a reported ",
+    "just over ",
+    "just under ",
+];
+
+/// Deal nouns that make a following "valued at" the deal's own amount.
+const DEAL_NOUNS: [&str; 10] = [
+    "deal",
+    "transaction",
+    "offer",
+    "takeover",
+    "acquisition",
+    "merger",
+    "bid",
+    "purchase",
+    "buyout",
+    "agreement",
+];
+
+impl Masked {
+    /// Masks sentence `index` of `doc`.
+    pub fn build(&mut self, doc: &Extraction, index: usize) {
+        self.text.clear();
+        self.slots.clear();
+        self.items.clear();
+        let Some(sentence) = doc.sentences.get(index) else {
+            return;
+        };
+        let text = doc.text();
+        let span = sentence.span;
+        for (i, m) in doc.mentions.iter().enumerate() {
+            if m.sentence == index && span.contains(m.span) {
+                self.items.push((m.span, Item::Mention(i)));
+            }
+        }
+        for (i, a) in doc.amounts.iter().enumerate() {
+            if span.contains(a.span) {
+                self.items.push((a.span, Item::Amount(i)));
+            }
+        }
+        // Longer items first at one start, so that a mention inside an amount loses.
+        self.items
+            .sort_by_key(|(s, _)| (s.start(), std::cmp::Reverse(s.end())));
+        let mut at = span.start();
+        let mut space = false;
+        for k in 0..self.items.len() {
+            let (item_span, item) = self.items[k];
+            if item_span.start() < at {
+                continue;
+            }
+            push_plain(&mut self.text, &text[at..item_span.start()], &mut space);
+            at = item_span.end();
+            space = false;
+            let slot = self.slot_for(doc, item, &text[at..span.end()]);
+            let n = self.slots.len();
+            let letter = match slot {
+                SlotKind::Party { entity, mention } => {
+                    match (mention, doc.entities.get(entity).map(|e| e.entity_type)) {
+                        (MentionKind::Pronoun, _) => 'r',
+                        (_, Some(EntityType::Gpe)) => 'g',
+                        _ => 'p',
+                    }
+                }
+                SlotKind::NonParty => 'x',
+                SlotKind::Amount { class, .. } => match class {
+                    AmountClass::Deal => 'm',
+                    AmountClass::Valuation => 'v',
+                    AmountClass::Other => 'q',
+                },
+            };
+            self.slots.push(Slot {
+                kind: slot,
+                pos: self.text.len(),
+            });
+            self.text.push('@');
+            self.text.push(letter);
+            push_number(&mut self.text, n);
+        }
+        push_plain(&mut self.text, &text[at..span.end()], &mut space);
+    }
+
+    fn slot_for(&self, doc: &Extraction, item: Item, after: &str) -> SlotKind {
+        match item {
+            Item::Mention(i) => {
+                let m = &doc.mentions[i];
+                match doc.entities.get(m.entity) {
+                    Some(e) if e.role.can_be_party() => SlotKind::Party {
+                        entity: m.entity,
+                        mention: m.kind,
+                    },
+                    _ => SlotKind::NonParty,
+                }
+            }
+            Item::Amount(i) => {
+                let kind = doc.amounts[i].kind;
+                let class = if kind == AmountKind::PerUnit {
+                    AmountClass::Other
+                } else {
+                    classify(&self.text, after)
+                };
+                SlotKind::Amount { index: i, class }
+            }
+        }
+    }
+}
+
+/// Decides what an amount is for from the masked text before it and the raw text after it.
+fn classify(before: &str, after: &str) -> AmountClass {
+    let mut head = [0u8; 24];
+    let n = after.len().min(head.len());
+    head[..n].copy_from_slice(&after.as_bytes()[..n]);
+    head.make_ascii_lowercase();
+    let head = std::str::from_utf8(&head[..n]).unwrap_or("");
+    if VALUATION_AFTER.iter().any(|w| head.starts_with(w)) {
+        return AmountClass::Valuation;
+    }
+    if OTHER_AFTER.iter().any(|w| head.starts_with(w)) {
+        return AmountClass::Other;
+    }
+    let mut before = before.trim_end();
+    loop {
+        let trimmed = QUALIFIERS
+            .iter()
+            .find_map(|q| before.strip_suffix(q.trim_end()))
+            .map(str::trim_end);
+        match trimmed {
+            Some(t) if t.len() < before.len() => before = t,
+            _ => break,
+        }
+    }
+    if OTHER_BEFORE.iter().any(|w| before.ends_with(w)) {
+        return AmountClass::Other;
+    }
+    let valued = VALUATION_BEFORE.iter().any(|w| before.ends_with(w)) || values_at(before);
+    if valued {
+        let window = &before[before.len().saturating_sub(60)..];
+        if DEAL_NOUNS.iter().any(|d| window.contains(d)) {
+            return AmountClass::Deal;
+        }
+        return AmountClass::Valuation;
+    }
+    AmountClass::Deal
+}
+
+/// "values the soft drinks group at": a "values"/"valued"/"valuing" a few words before "at".
+fn values_at(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(" at") else {
+        return false;
+    };
+    let window = &rest[rest.len().saturating_sub(50)..];
+    ["values ", "valued ", "valuing "]
+        .iter()
+        .any(|w| window.contains(w))
+}
+
+fn push_number(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// Appends raw text in masked form: ASCII lower case, one space for any run of white space.
+fn push_plain(out: &mut String, raw: &str, space: &mut bool) {
+    for c in raw.chars() {
+        let mapped = match c {
+            c if c.is_whitespace() => ' ',
+            '\u{2019}' | '\u{2018}' | '\u{2032}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            '\u{2014}' | '\u{2013}' => ',',
+            c if c.is_ascii() => c.to_ascii_lowercase(),
+            _ => '_',
+        };
+        if mapped == ' ' {
+            if !*space && !out.is_empty() {
+                out.push(' ');
+            }
+            *space = true;
+        } else {
+            out.push(mapped);
+            *space = false;
+        }
+    }
+}
+
+/// The slot indices of the placeholders in `text` with one of `classes`, in order.
+pub(crate) fn placeholders<'a>(
+    text: &'a str,
+    classes: &'a [u8],
+) -> impl Iterator<Item = (usize, u8, usize)> + 'a {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i + 2 < bytes.len() + 1 {
+            if bytes[i] == b'@' && i + 2 <= bytes.len() {
+                let class = bytes.get(i + 1).copied().unwrap_or(0);
+                let mut j = i + 2;
+                let mut n = 0usize;
+                while j < bytes.len() && bytes[j].is_ascii_digit() {
+                    n = n * 10 + usize::from(bytes[j] - b'0');
+                    j += 1;
+                }
+                let at = i;
+                i = j.max(i + 1);
+                if j > at + 2 && classes.contains(&class) {
+                    return Some((at, class, n));
+                }
+            } else {
+                i += 1;
+            }
+        }
+        None
+    })
+}

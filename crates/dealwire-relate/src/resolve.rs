@@ -1,0 +1,514 @@
+//! Running the rules over one article.
+
+use std::str::FromStr;
+
+use chrono::Datelike;
+use dealwire_core::{
+    Decimal, Entity, Extraction, MentionKind, Relation, RelationType, Span, Status,
+};
+
+use crate::Inner;
+use crate::mask::{AmountClass, Masked, SlotKind, placeholders};
+use crate::rules::{RULES, Shape, flag};
+use crate::status::Dated;
+
+/// One rule match in one sentence, with its parties as slot indices.
+#[derive(Debug)]
+struct Cand {
+    rule: usize,
+    start: usize,
+    end: usize,
+    subjects: Vec<usize>,
+    objects: Vec<usize>,
+    /// Start of the subject list (for descriptor words before it).
+    subject_at: usize,
+    /// End of the object list.
+    object_end: usize,
+    /// A parenthetical inside the match that says nothing about this deal.
+    skip: Option<(usize, usize)>,
+    /// The subjects were introduced by "including", "such as": a part of a
+    /// group, so a group's amount is not theirs.
+    partial: bool,
+}
+
+/// Words that end a list when they appear between two of its items.
+const LIST_STOP: [&str; 24] = [
+    "which", "that", "who", "whose", "is", "was", "has", "had", "its", "their", "with", "by", "to",
+    "in", "of", "for", "said", "says", "will", "from", "on", "at", "while", "after",
+];
+
+pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
+    let dated = doc.article.published.map(|d| Dated {
+        year: d.year(),
+        month: d.month(),
+    });
+    let mut masked = Masked::default();
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut found: Vec<Relation> = Vec::new();
+    let mut focus: Option<usize> = None;
+    for si in 0..doc.sentences.len() {
+        masked.build(doc, si);
+        let parties = masked
+            .slots
+            .iter()
+            .filter(|s| matches!(s.kind, SlotKind::Party { .. }))
+            .count();
+        if parties == 0 {
+            continue;
+        }
+        collect(inner, &masked, &mut cands);
+        let mut last_acquirer: Option<usize> = None;
+        for cand in &cands {
+            emit(
+                inner,
+                doc,
+                &masked,
+                si,
+                cand,
+                dated,
+                &mut focus,
+                &mut last_acquirer,
+                &mut found,
+            );
+        }
+    }
+    keep_best(&mut found);
+    doc.relations.extend(found);
+}
+
+/// All matches of all rules in the masked sentence, in text order.
+fn collect(inner: &Inner, masked: &Masked, cands: &mut Vec<Cand>) {
+    cands.clear();
+    let bytes = masked.text.as_bytes();
+    for ri in inner.set.matches(bytes).iter() {
+        let compiled = &inner.rules[ri];
+        for caps in compiled.regex.captures_iter(bytes) {
+            let Some(m) = caps.get(0) else { continue };
+            if let Some(veto) = &compiled.veto {
+                let hay = caps.name("gap").map_or(m.as_bytes(), |g| g.as_bytes());
+                if veto.is_match(hay) {
+                    continue;
+                }
+            }
+            let mut subjects = Vec::new();
+            let mut objects = Vec::new();
+            let mut subject_at = m.start();
+            let mut object_end = m.end();
+            let mut partial = false;
+            for name in ["s", "s2"] {
+                if let Some(g) = caps.name(name) {
+                    if name == "s" {
+                        subject_at = g.start();
+                        let before = &masked.text[g.start().saturating_sub(30)..g.start()];
+                        partial = ["including", "such as", "among them", "like "]
+                            .iter()
+                            .any(|w| before.contains(w));
+                    }
+                    list_parties(masked, g.start(), g.end(), &mut subjects);
+                }
+            }
+            for name in ["o", "o2"] {
+                if let Some(g) = caps.name(name) {
+                    object_end = object_end.max(g.end());
+                    if name == "o" {
+                        object_end = g.end();
+                    }
+                    list_parties(masked, g.start(), g.end(), &mut objects);
+                }
+            }
+            let skip = caps.name("skip").map(|g| (g.start(), g.end()));
+            cands.push(Cand {
+                rule: ri,
+                start: m.start(),
+                end: m.end(),
+                subjects,
+                objects,
+                subject_at,
+                object_end,
+                skip,
+                partial,
+            });
+        }
+    }
+    cands.sort_by_key(|c| (c.start, c.rule));
+}
+
+/// The party slots of a captured list, stopping where the list turns into a clause.
+fn list_parties(masked: &Masked, start: usize, end: usize, out: &mut Vec<usize>) {
+    let text = &masked.text[start..end];
+    let bytes = text.as_bytes();
+    let mut prev_end = 0;
+    let mut first = true;
+    let items: Vec<(usize, u8, usize)> = placeholders(text, b"pgr").collect();
+    for (k, &(at, class, slot)) in items.iter().enumerate() {
+        let digits = slot_len(slot);
+        let item_end = at + 2 + digits;
+        // A ticker in brackets repeats the party before it.
+        if at > 0 && bytes[at - 1] == b'(' {
+            prev_end = item_end;
+            continue;
+        }
+        // A place before a party is an adjective ("Stockholm's Havsund Partners").
+        if class == b'g' {
+            if let Some(&(next_at, _, _)) = items.get(k + 1) {
+                let between = &text[item_end..next_at];
+                if between == " " || between == "'s " || between == "' " {
+                    prev_end = item_end;
+                    continue;
+                }
+            }
+        }
+        if !first {
+            let joiner = &text[prev_end..at];
+            if !joiner_ok(joiner) {
+                break;
+            }
+        }
+        first = false;
+        if slot < masked.slots.len() {
+            out.push(slot);
+        }
+        prev_end = item_end;
+    }
+}
+
+fn slot_len(n: usize) -> usize {
+    if n < 10 { 1 } else { 1 + slot_len(n / 10) }
+}
+
+/// Whether the text between two list items is a plain conjunction with descriptors.
+fn joiner_ok(joiner: &str) -> bool {
+    let mut rest = joiner.trim_start_matches([',', ' ']);
+    for lead in ["as well as ", "along with ", "and ", "& ", "plus ", "or "] {
+        if let Some(r) = rest.strip_prefix(lead) {
+            rest = r;
+            break;
+        }
+    }
+    if rest.contains('(') || rest.contains(')') {
+        return false;
+    }
+    !rest.split(' ').any(|w| LIST_STOP.contains(&w))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    inner: &Inner,
+    doc: &Extraction,
+    masked: &Masked,
+    sentence: usize,
+    cand: &Cand,
+    dated: Option<Dated>,
+    focus: &mut Option<usize>,
+    last_acquirer: &mut Option<usize>,
+    out: &mut Vec<Relation>,
+) {
+    let def = &RULES[cand.rule];
+    let entity_of = |slot: usize| match masked.slots.get(slot).map(|s| s.kind) {
+        Some(SlotKind::Party { entity, mention }) => Some((entity, mention)),
+        _ => None,
+    };
+    let subjects: Vec<(usize, MentionKind)> =
+        cand.subjects.iter().filter_map(|&s| entity_of(s)).collect();
+    let objects: Vec<(usize, MentionKind)> =
+        cand.objects.iter().filter_map(|&s| entity_of(s)).collect();
+    let pairs: Vec<((usize, MentionKind), (usize, MentionKind))> = match def.shape {
+        Shape::Focus => {
+            if let Some(&(o, _)) = objects.first() {
+                *focus = Some(o);
+            }
+            return;
+        }
+        Shape::Mutual(_) => {
+            let mut v = Vec::new();
+            for i in 0..subjects.len() {
+                for j in i + 1..subjects.len() {
+                    v.push((subjects[i], subjects[j]));
+                }
+            }
+            v
+        }
+        Shape::SameSubject(_) => match *last_acquirer {
+            Some(s) => objects
+                .iter()
+                .map(|&o| ((s, MentionKind::Name), o))
+                .collect(),
+            None => return,
+        },
+        Shape::Directed(t) => {
+            let objects = if objects.is_empty() && t == RelationType::Investor {
+                match *focus {
+                    Some(f) => vec![(f, MentionKind::Description)],
+                    None => return,
+                }
+            } else {
+                objects
+            };
+            let mut v = Vec::new();
+            for &s in &subjects {
+                for &o in &objects {
+                    v.push((s, o));
+                }
+            }
+            v
+        }
+    };
+    let mut ty = match def.shape {
+        Shape::Directed(t) | Shape::Mutual(t) | Shape::SameSubject(t) => t,
+        Shape::Focus => return,
+    };
+    let text = masked.text.as_bytes();
+    let tail = (cand.end + 30).min(text.len());
+    let matched = &masked.text[cand.start..tail];
+    if def.flags & flag::STAKE != 0
+        && [
+            "majority",
+            "controlling",
+            "control of",
+            "full ownership",
+            "100%",
+            "all of",
+        ]
+        .iter()
+        .any(|w| matched.contains(w))
+    {
+        ty = RelationType::Acquirer;
+    }
+    let stake_pct = stake_pct(inner, matched);
+    let valuation = masked.slots.iter().find_map(|s| match s.kind {
+        SlotKind::Amount {
+            index,
+            class: AmountClass::Valuation,
+        } => Some(index),
+        _ => None,
+    });
+    let amounts = if def.flags & flag::NO_AMOUNT != 0
+        || cand.partial
+        || !matches!(
+            ty,
+            RelationType::Investor | RelationType::Acquirer | RelationType::Partner
+        ) {
+        Vec::new()
+    } else {
+        let parties: Vec<usize> = pairs.iter().flat_map(|&((s, _), (o, _))| [s, o]).collect();
+        deal_amounts(masked, cand, &parties)
+    };
+    let respectively =
+        amounts.len() > 1 && amounts.len() == pairs.len() && inner.respectively.is_match(text);
+    let windows = windows(text, cand, ty != RelationType::Subsidiary);
+    let status = match ty {
+        RelationType::Rival => Status::Announced,
+        // A supplier is a standing role: only cue words that end or deny it count.
+        RelationType::Supplier => match inner.cues.deal_status(text, &windows, None) {
+            Status::Background => Status::Announced,
+            s => s,
+        },
+        RelationType::Subsidiary => {
+            if windows.iter().any(|w| inner.cues.is_background(w, dated)) {
+                Status::Background
+            } else {
+                Status::Announced
+            }
+        }
+        _ => inner.cues.deal_status(text, &windows, dated),
+    };
+    let evidence = doc
+        .sentences
+        .get(sentence)
+        .map_or(Span::default(), |s| s.span);
+    let rival_desc = def.flags & flag::RIVAL_DESC != 0 && rival_descriptor(masked, cand);
+    for (k, &((s, sk), (o, ok))) in pairs.iter().enumerate() {
+        if s == o || (ty != RelationType::Subsidiary && same_family(&doc.entities, s, o)) {
+            continue;
+        }
+        let amount = if respectively {
+            amounts.get(k).copied()
+        } else {
+            amounts.first().copied()
+        };
+        let confidence = def.confidence * mention_weight(sk) * mention_weight(ok);
+        let relation = Relation {
+            relation_type: ty,
+            subject: s,
+            object: o,
+            amount,
+            stake_pct: if ty == RelationType::Investor || ty == RelationType::Acquirer {
+                stake_pct
+            } else {
+                None
+            },
+            valuation: if ty == RelationType::Investor || ty == RelationType::Acquirer {
+                valuation
+            } else {
+                None
+            },
+            status,
+            confidence,
+            sentence,
+            evidence,
+            method: def.method,
+        };
+        out.push(relation);
+        if rival_desc {
+            out.push(Relation {
+                relation_type: RelationType::Rival,
+                amount: None,
+                stake_pct: None,
+                valuation: None,
+                status: Status::Announced,
+                confidence: confidence * 0.9,
+                method: "rival.descriptor",
+                ..relation
+            });
+        }
+        if matches!(ty, RelationType::Investor | RelationType::Acquirer) {
+            *focus = Some(o);
+        }
+        if ty == RelationType::Acquirer {
+            *last_acquirer = Some(s);
+        }
+    }
+}
+
+fn mention_weight(kind: MentionKind) -> f32 {
+    match kind {
+        MentionKind::Name => 1.0,
+        MentionKind::Description => 0.95,
+        _ => 0.9,
+    }
+}
+
+/// The masked text around the match that dates it, without its parenthetical
+/// and without a relative clause that follows it.
+fn windows<'a>(text: &'a [u8], cand: &Cand, cut_clause: bool) -> Vec<&'a [u8]> {
+    let lo = cand.start.saturating_sub(40);
+    let mut hi = (cand.end + 40).min(text.len());
+    let after = &text[cand.end..hi];
+    let clauses: &[&[u8]] = if cut_clause {
+        &[b", which", b", who", b", whose", b";"]
+    } else {
+        &[b";"]
+    };
+    for clause in clauses {
+        if let Some(p) = after.windows(clause.len()).position(|w| w == *clause) {
+            hi = hi.min(cand.end + p);
+        }
+    }
+    match cand.skip {
+        Some((a, b)) if a >= lo && b <= hi => vec![&text[lo..a], &text[b..hi]],
+        _ => vec![&text[lo..hi]],
+    }
+}
+
+/// Deal amounts for the match: inside it, else just after it, else just before it.
+fn deal_amounts(masked: &Masked, cand: &Cand, parties: &[usize]) -> Vec<usize> {
+    let deal = |slot: usize| match masked.slots.get(slot).map(|s| s.kind) {
+        Some(SlotKind::Amount {
+            index,
+            class: AmountClass::Deal,
+        }) => Some(index),
+        _ => None,
+    };
+    let inside: Vec<usize> = masked
+        .slots
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.pos >= cand.start && s.pos < cand.end)
+        .filter(|(_, s)| cand.skip.is_none_or(|(a, b)| s.pos < a || s.pos >= b))
+        .filter_map(|(i, _)| deal(i))
+        .collect();
+    if !inside.is_empty() {
+        return inside;
+    }
+    let text = &masked.text;
+    let after_end = (cand.end + 100).min(text.len());
+    let after = &text[cand.end..after_end];
+    let limit = after.find(';').unwrap_or(after.len());
+    let own = |slot: usize| match masked.slots.get(slot).map(|s| s.kind) {
+        Some(SlotKind::Party { entity, .. }) => parties.contains(&entity),
+        _ => false,
+    };
+    let next = placeholders(&after[..limit], b"pgrm")
+        .find(|&(_, class, slot)| class == b'm' || !own(slot));
+    if let Some((_, b'm', slot)) = next {
+        if let Some(i) = deal(slot) {
+            return vec![i];
+        }
+    }
+    let before_start = cand.start.saturating_sub(35);
+    let before = &text[before_start..cand.start];
+    if let Some((_, b'm', slot)) = placeholders(before, b"pgrm").last() {
+        if let Some(i) = deal(slot) {
+            return vec![i];
+        }
+    }
+    Vec::new()
+}
+
+fn stake_pct(inner: &Inner, matched: &str) -> Option<Decimal> {
+    let caps = inner.stake.captures(matched.as_bytes())?;
+    let m = caps.get(1).or_else(|| caps.get(2))?;
+    let s = std::str::from_utf8(m.as_bytes()).ok()?;
+    Decimal::from_str(s).ok()
+}
+
+/// "rival" or "competitor" just before the subject or in an apposition after the object.
+fn rival_descriptor(masked: &Masked, cand: &Cand) -> bool {
+    let text = &masked.text;
+    let before = &text[cand.subject_at.saturating_sub(22)..cand.subject_at];
+    let after = &text[cand.object_end..(cand.object_end + 40).min(text.len())];
+    let before_hit = (before.ends_with("rival ")
+        || before.contains(" rival ")
+        || before.contains("competitor "))
+        && !before.contains('@');
+    let after_hit =
+        (after.starts_with(", a ") || after.starts_with(", an ") || after.starts_with(", its "))
+            && after
+                .split(',')
+                .nth(1)
+                .is_some_and(|clause| clause.contains("rival") || clause.contains("competitor"));
+    before_hit || after_hit
+}
+
+fn same_family(entities: &[Entity], a: usize, b: usize) -> bool {
+    is_parent(entities, a, b) || is_parent(entities, b, a)
+}
+
+/// Whether `parent` is the gazetteer parent of `unit`.
+fn is_parent(entities: &[Entity], unit: usize, parent: usize) -> bool {
+    let (Some(u), Some(p)) = (entities.get(unit), entities.get(parent)) else {
+        return false;
+    };
+    u.parent_id.as_deref().is_some_and(|id| id == p.id)
+        || u.parent_name
+            .as_deref()
+            .is_some_and(|n| n.eq_ignore_ascii_case(&p.name))
+}
+
+/// One row per type and party pair (either order for undirected types).
+fn keep_best(found: &mut Vec<Relation>) {
+    let key = |r: &Relation| {
+        let (a, b) = if r.relation_type.is_directed() {
+            (r.subject, r.object)
+        } else {
+            (r.subject.min(r.object), r.subject.max(r.object))
+        };
+        (r.relation_type, a, b)
+    };
+    let score = |r: &Relation| {
+        r.confidence + if r.amount.is_some() { 0.05 } else { 0.0 }
+            - 0.001 * r.sentence.min(100) as f32
+    };
+    let mut kept: Vec<Relation> = Vec::with_capacity(found.len());
+    for r in found.drain(..) {
+        match kept.iter_mut().find(|k| key(k) == key(&r)) {
+            Some(k) => {
+                if score(&r) > score(k) {
+                    *k = r;
+                }
+            }
+            None => kept.push(r),
+        }
+    }
+    *found = kept;
+}

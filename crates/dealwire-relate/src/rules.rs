@@ -1,0 +1,714 @@
+//! The relation rules: patterns over masked sentences.
+//!
+//! A pattern is written with a few templates, expanded once at build time:
+//! `{S}`/`{S2}` capture the subject list, `{O}`/`{O2}` the object list, `{OX}`
+//! an object list that may follow another party's possessive ("OpenAI's rival
+//! Anthropic" gives Anthropic), `{g}`/`{G}` a short/long gap that crosses no
+//! party, `{gr}` a short gap that may cross pronouns, `{W}` a wide gap that
+//! crosses anything but a semicolon, `{w}`/`{w5}` up to three/five lower-case
+//! words, `{P}` an optional possessive.
+
+use dealwire_core::RelationType;
+
+/// How the captured lists become relations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Every subject with every object; without an object, an investor rule
+    /// takes the article's current investee.
+    Directed(RelationType),
+    /// Every pair within the subject list (at least two members).
+    Mutual(RelationType),
+    /// The object becomes the article's current investee; no relation.
+    Focus,
+    /// The subject of the latest acquirer relation in the sentence, to every object.
+    SameSubject(RelationType),
+}
+
+/// Rule flags.
+pub(crate) mod flag {
+    /// Never attach an amount.
+    pub const NO_AMOUNT: u16 = 1;
+    /// A majority or controlling stake turns the investor into an acquirer.
+    pub const STAKE: u16 = 2;
+    /// "rival"/"competitor" just before a party adds a rival relation.
+    pub const RIVAL_DESC: u16 = 4;
+}
+
+/// One rule as written.
+pub(crate) struct RuleDef {
+    pub method: &'static str,
+    pub shape: Shape,
+    pub confidence: f32,
+    pub flags: u16,
+    pub pattern: &'static str,
+    /// A pattern that, found in the `gap` group (or the match), discards the match.
+    pub veto: Option<&'static str>,
+}
+
+use RelationType::{Acquirer, Investor, Partner, Rival, Subsidiary, Supplier};
+use Shape::{Directed, Focus, Mutual, SameSubject};
+
+const INVEST: &str = "(?:invest|invests|invested|investing|injected|injects|inject|injecting|poured|pours|pour|pouring|put|puts|putting|pumped|pumps|pump|plowed|plows|sank|sunk)";
+const STAKE_VERB: &str = "(?:took|take|takes|taking|acquired|acquire|acquires|acquiring|bought|buy|buys|buying|holds|hold|held|holding|owns|own|owned|built|build|builds|building|has|have|had|paying|pay|pays|paid|received|receives|secured|amassed|increased|raised|lifted|boosted|upped|cut|trimmed|retains|retained|keeps|kept|purchased|purchase|purchases)";
+const RAISE: &str = "(?:raised|raises|raise|raising|secured|secures|secure|closed|closes|landed|lands|received|receives|got|gets|drew|attracted|pulled in|brought in|completed)";
+const ROUND: &str = "(?:round|rounds|financing|funding|raise|fundraise|fundraising|series [a-h]\\d?|seed|investment|capital raise)";
+const BUY: &str = "(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|take over|takes over|took over|taking over|snap up|snaps up|snapped up|absorb|absorbs|absorbed|swallow|swallows|swallowed)";
+const DEAL_NOUN: &str = "(?:agreement|agreements|deal|deals|contract|contracts|partnership|partnerships|alliance|alliances|pact|pacts|collaboration|collaborations|joint venture|venture|arrangement|arrangements|accord|memorandum of understanding|tie-up|license|licence|licensing deal|mou|relationship|cooperation)";
+const UNIT: &str = "(?:unit|units|division|divisions|subsidiary|subsidiaries|arm|arms|affiliate|affiliates|studio|studios|lab|labs|laboratory|subsidiary|branch|segment)";
+const RIVAL_NOUN: &str = "(?:rival|rivals|competitor|competitors|challenger|challengers|nemesis|arch-rival|archrival|arch-rivals|archrivals|foe|foes)";
+const SUPPLIER_NOUN: &str = "(?:provider|providers|supplier|suppliers|vendor|vendors|foundry|manufacturer|contractor|licensor|distributor)";
+
+/// The rules, in no particular order: all matches of all rules are collected.
+pub(crate) const RULES: &[RuleDef] = &[
+    // ---- investor
+    RuleDef {
+        method: "investor.verb_in",
+        shape: Directed(Investor),
+        confidence: 0.9,
+        flags: 0,
+        pattern: "{S}{g}\\b{INVEST}\\b{g} (?:in|into) (?:{OX}|(?:the|this|that) (?:deal|round|transaction|financing|company|business|start-up|startup))",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.noun_in",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: flag::STAKE,
+        pattern: "{S}{P}{g}\\b(?:investment|investments|stake|stakes|holding|holdings|backing|funding|bet)\\b(?: of {g})? in {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.stake",
+        shape: Directed(Investor),
+        confidence: 0.85,
+        flags: flag::STAKE,
+        pattern: "{S}{g}\\b{STAKE_VERB}\\b{g}\\bstakes?\\b(?: of{g})? (?:in|of) {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.owns_pct",
+        shape: Directed(Investor),
+        confidence: 0.85,
+        flags: flag::STAKE,
+        pattern: "{S}{g}\\b(?:owns|own|owned|holds|hold|held|has|retains|retained|keeps|controls|took|take|takes|acquired|acquire|bought|buy|buys|will take|to take)\\b(?: about| roughly| around| nearly| some| almost| more than| just over| just under| a further| another)? \\d+(?:\\.\\d+)?(?:%| per ?cent| percent)(?: stake)? (?:of|in) {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.with_stake",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: flag::STAKE,
+        pattern: "{S} with (?:a|an) {w}stake\\b{g} in {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.in_which",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: flag::STAKE,
+        pattern: "{O}, in which {S}{g}\\b(?:holds|has|owns|took|takes|invested|acquired|bought|held|had|built)\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.raised_from",
+        shape: Directed(Investor),
+        confidence: 0.85,
+        flags: 0,
+        pattern: "{O}{g}\\b{RAISE}\\b{G}\\b(?:from|led by|co-led by|headed by|backed by|anchored by)\\b{g}{S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.round_led_by",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "\\b{ROUND}\\b{g}\\b(?:led|co-led|headed|anchored) by {S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.participation",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: flag::NO_AMOUNT,
+        pattern: "\\b(?:participation from|participation by|participation of|joined by|alongside existing (?:investors?|backers?)|along with existing (?:investors?|backers?)|backers including|investors including|investors such as|investors, including|backers, including|investors like|backers such as)\\b{g}{S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.took_part",
+        shape: Directed(Investor),
+        confidence: 0.75,
+        flags: flag::NO_AMOUNT,
+        pattern: "{S}(?P<skip>, {W},)? (?:{w})?(?:took part|take part|taking part|participated|participate|participating|joined|join|joining|co-invested|also invested|invested)\\b(?: in)?(?: the| this| its| that)? (?:{w})?{ROUND}\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.took_part_bare",
+        shape: Directed(Investor),
+        confidence: 0.7,
+        flags: flag::NO_AMOUNT,
+        pattern: "{S}(?P<skip>, {W},)? (?:also |too |as well )?(?:took part|participated|co-invested|invested personally|are also expected to take part|are expected to take part|is also expected to take part|is expected to take part|are also expected to participate|is expected to participate)\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.as_did",
+        shape: Directed(Investor),
+        confidence: 0.6,
+        flags: flag::NO_AMOUNT,
+        pattern: "\\b(?:took part|participated|invested|joined)\\b[^;]{0,80}?, as did {S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.leads_round_of",
+        shape: Directed(Investor),
+        confidence: 0.85,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:led|leads|lead|co-led|co-leads|leading|headed|heads|anchored|anchors)\\b (?:the |a |an |this )?{OX}{P} {g}\\b{ROUND}\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.leads_round",
+        shape: Directed(Investor),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:led|leads|lead|co-led|co-leads|leading|headed|heads|anchored|anchors)\\b (?:the |a |an |this |its |their )?{g}\\b{ROUND}\\b(?:{g}\\b(?:in|for|into|of) {OX})?",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.backed_adj",
+        shape: Directed(Investor),
+        confidence: 0.85,
+        flags: flag::NO_AMOUNT,
+        pattern: "{S}-(?:backed|funded|financed|supported) (?:{w})?{O}",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.backed_by",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: flag::NO_AMOUNT,
+        pattern: "{O}{g}\\b(?:is|are|was|were|has been|have been|had been|being|which is|which was|that is|itself|,) (?:also |largely |partly |heavily |already |now )?(?:backed|funded|financed|bankrolled) by {S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.role_in",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: flag::NO_AMOUNT,
+        pattern: "{S},? (?:is |was |remains |became |as )?(?:an|a|the|one of the|its|their) {w}(?:investor|investors|backer|backers|shareholder|shareholders|stakeholder|owner|owners) (?:in|of) {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.role_poss",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: flag::NO_AMOUNT,
+        pattern: "{S}{g}\\b(?:is|was|are|were|remain|remains|became|becomes|become|as|,) (?:now |also |both |still )?(?:the |a |an |one of )?{O}{P} {w}(?:investor|investors|backer|backers|shareholder|shareholders|stakeholder|owner|owners)\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.poss_investors",
+        shape: Directed(Investor),
+        confidence: 0.75,
+        flags: flag::NO_AMOUNT,
+        pattern: "{O}{P} {w}(?:investors|backers|shareholders),? (?:include |including |such as |like |are )?{S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.buy_shares",
+        shape: Directed(Investor),
+        confidence: 0.85,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:buy|buys|bought|buying|purchase|purchased|purchases|acquire|acquired|received|receives|receive|subscribe to|subscribed to|take|took)\\b{g}{O}{P} (?:stock|shares|equity|convertible)",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.role_prefix",
+        shape: Directed(Investor),
+        confidence: 0.65,
+        flags: flag::NO_AMOUNT,
+        pattern: "\\b(?:seed|lead|early|existing|anchor|strategic) (?:investor|investors|backer|backers) {S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.focus",
+        shape: Focus,
+        confidence: 0.5,
+        flags: 0,
+        pattern: "{O}{g}\\b(?:raised|raises|has raised|had raised|is raising|secured|secures|closed|closes|landed|lands)\\b (?:{w})?@m\\d+",
+        veto: None,
+    },
+    // ---- acquirer
+    RuleDef {
+        method: "acquirer.verb",
+        shape: Directed(Acquirer),
+        confidence: 0.85,
+        flags: flag::RIVAL_DESC,
+        pattern: "{S}{g}\\b{BUY}\\b (?P<gap>(?:[a-z][a-z-]* ){0,4}){OX}",
+        veto: Some(
+            "\\b(?:that|which|who|by|stake|stakes|shares|minority|stock|equity|bonds|assets|capacity|chips)\\b",
+        ),
+    },
+    RuleDef {
+        method: "acquirer.passive",
+        shape: Directed(Acquirer),
+        confidence: 0.85,
+        flags: 0,
+        pattern: "{O}{g}\\b(?:was|were|is|are|be|been|being|has been|had been|will be|would be|to be)\\b (?:{w})?(?:acquired|bought|purchased|taken over|taken private|snapped up|absorbed)\\b{g}\\bby (?:a group led by |a consortium led by |{w})?{S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "acquirer.noun",
+        shape: Directed(Acquirer),
+        confidence: 0.85,
+        flags: flag::RIVAL_DESC,
+        pattern: "{S}{P}{g}\\b(?:(?:acquisition|acquisitions|purchase|takeover|buyout|bid|offer|approach|deal|merger|tender offer|proposal|agreement|attempt|plan|plans|effort)\\b (?:of|for|to buy|to acquire|to take over|to take control of|to purchase)|approach to) (?P<gap>(?:[a-z][a-z-]* ){0,3}){OX}",
+        veto: Some(
+            "\\b(?:that|which|who|stake|stakes|shares|minority|stock|equity|capacity|chips)\\b",
+        ),
+    },
+    RuleDef {
+        method: "acquirer.offer_from",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "\\b(?:offer|bid|approach|proposal)\\b{g}\\bfrom{g}{S}{g}\\b(?:to (?:take control of|buy|acquire|take over|purchase)|for) (?:{w})?{OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "acquirer.offer_received",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{O}{g}\\b(?:rejected|rejects|rebuffed|spurned|walked away from|turned down|accepted|accepts|received|receives|is weighing|is considering|is reviewing)\\b{g}\\b(?:offer|bid|approach|proposal)\\b from {g}{S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "acquirer.merge",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}{P}{g}\\b(?:merge|merges|merged|merging|combine|combines|combining|merger|combination)\\b (?:{w})?with {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "acquirer.merger_between",
+        shape: Mutual(Acquirer),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "\\b(?:merger|combination)\\b (?:{w})?(?:between|of) {S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "acquirer.sell_to",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: flag::RIVAL_DESC,
+        pattern: "\\b(?:sell|sells|sold|selling|divest|divests|divested|offload|offloads|offloaded|sale of)\\b{gr}{OX}(?:{g}|(?P<skip>, {W},)) to (?:{w5})?(?:led by )?{S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "acquirer.relative",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{O}, {w5}(?:that|which) {S} (?:had |has |later |eventually )?(?:bought|acquired|purchased|took over)\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "acquirer.paid_for",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:paid|pays|pay|paying|spent|spend|spends|spending)\\b (?:about |roughly |nearly |around |some |more than |over |up to |an estimated |a reported |almost )?@m\\d+ (?:in cash |in stock )?for (?P<gap>(?:[a-z][a-z-]* ){0,3}){OX}",
+        veto: Some("\\b(?:stake|stakes|shares|minority|stock|equity)\\b"),
+    },
+    RuleDef {
+        method: "acquirer.amount_it_paid",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "@m\\d+ {S} (?:had )?(?:paid|spent|pays|will pay) for (?:{w})?{OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "acquirer.paid_for_more",
+        shape: SameSubject(Acquirer),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "(?:, and|,| and) (?:about |roughly |nearly )?@m\\d+ for (?:{w})?{OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "acquirer.control",
+        shape: Directed(Acquirer),
+        confidence: 0.85,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:secured|secures|secure|gained|gains|gain|took|takes|take|taking|won|wins|win|acquired|acquires|acquire|seized|assume|assumed|assumes) (?:full |majority |effective |a controlling |sole )?control (?:of|over) {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "acquirer.takeovers_including",
+        shape: Directed(Acquirer),
+        confidence: 0.7,
+        flags: flag::NO_AMOUNT,
+        pattern: "{S}{g}\\b(?:takeovers|acquisitions|purchases|buyouts),? (?:including|such as|like|among them) {O}",
+        veto: None,
+    },
+    // ---- partner
+    RuleDef {
+        method: "partner.agreement_with",
+        shape: Directed(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{G}\\b{DEAL_NOUN}\\b{g}\\bwith {OX}",
+        veto: Some("\\b(?:to acquire|to buy|to merge|acquisition|takeover|merger)\\b"),
+    },
+    RuleDef {
+        method: "partner.verb_with",
+        shape: Directed(Partner),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:partnered|partners|partner|partnering|teamed up|teams up|team up|teaming up|collaborate|collaborates|collaborated|collaborating|cooperate|cooperates|cooperated|cooperating|allied|joined forces|join forces|joins forces|joining forces|in talks|in advanced talks|in early talks|in discussions|in negotiations|negotiating|unveiled plans|announced plans|signed up|tied up|ties up|works closely|worked closely|working closely)\\b (?:{w})?with {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "partner.between",
+        shape: Mutual(Partner),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "\\b(?:partnership|alliance|joint venture|venture|collaboration|deal|agreement|pact|tie-up|handshake|contract|relationship|arrangement|cooperation|agreements|deals|partnerships|accord|talks|negotiations)\\b (?:{w})?between {S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "partner.joint_subject",
+        shape: Mutual(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:formed|form|forms|forming|signed|sign|signs|announced|announce|announces|struck|strike|strikes|launched|launch|launches|set up|sets up|created|create|creates|established|establish|establishes|unveiled|unveil|unveils|agreed|agree|agrees|entered|enter|enters|reached|reach|inked|ink|expanded|extended|renewed|have|has|had)\\b{g}\\b{DEAL_NOUN}\\b(?P<gap>.{0,14})",
+        veto: Some("\\bwith\\b|\\bto (?:acquire|buy|merge|purchase)\\b"),
+    },
+    RuleDef {
+        method: "partner.jointly",
+        shape: Mutual(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S} (?:{w})?(?:teamed up|team up|teaming up|partnered|partner|will partner|collaborate|will collaborate|are collaborating|to collaborate|will jointly|jointly develop|jointly developed|co-develop|co-developed|will co-develop|will work together|work together|worked together|joined forces|join forces)\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "partner.role_for",
+        shape: Directed(Partner),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{G}\\bpartners?\\b (?:for|of|to) {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "partner.poss_partners",
+        shape: Directed(Partner),
+        confidence: 0.7,
+        flags: flag::NO_AMOUNT,
+        pattern: "{O}{P}{g}\\bpartners?\\b,? (?:including |such as |like |include |are )?{S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "partner.buy_from",
+        shape: Directed(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|leases|leased|procure|procures|source|sources)\\b{g}\\bfrom {OX}",
+        veto: Some("\\b(?:stake|stakes|shares|stock|equity|company|business|unit|division)\\b"),
+    },
+    RuleDef {
+        method: "partner.buy_of",
+        shape: Directed(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:buy|buys|purchase|purchases|rent|rents|use|uses|spend|spends)\\b{g}@m\\d+ (?:worth )?of {OX}{P} (?:{w})?(?:services|capacity|cloud|computing|compute|chips|gpus|processors|tpus|products|technology|servers|infrastructure)",
+        veto: None,
+    },
+    RuleDef {
+        method: "partner.use_of",
+        shape: Directed(Partner),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:use|uses|using|usage)\\b(?: of)? {OX}{P} (?:{w})?(?:chips|processors|gpus|tpus|tensor processing units|accelerators|cloud|services|capacity|infrastructure|servers|data centers|data centres)",
+        veto: None,
+    },
+    // ---- rival
+    RuleDef {
+        method: "rival.poss",
+        shape: Directed(Rival),
+        confidence: 0.85,
+        flags: 0,
+        pattern: "{S}{P} (?:{w})?{RIVAL_NOUN}\\b,? (?:including |such as |like |include |includes |are |is )?{O}",
+        veto: None,
+    },
+    RuleDef {
+        method: "rival.appos_poss",
+        shape: Directed(Rival),
+        confidence: 0.85,
+        flags: 0,
+        pattern: "{S}, (?:the |a |an |its )?{O}{P} (?:{w})?(?:rival|competitor|challenger)\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "rival.is_rival_of",
+        shape: Directed(Rival),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:is|was|are|were|has become|have become|became|becomes|become|remains|remain|as)\\b (?:now |also |both |at once )?(?:{w})?{O}{P} (?:{w})?(?:rival|rivals|competitor|competitors|challenger)\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "rival.compete",
+        shape: Directed(Rival),
+        confidence: 0.85,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:competes|compete|competed|competing|vies|vie|vying|vied|battles|battle|battling|battled|spars|spar|sparring)\\b (?:{w})?(?:with|against) (?:those of |that of )?{OX}(?:{g}\\band (?:with|against) {O2})?",
+        veto: None,
+    },
+    RuleDef {
+        method: "rival.are_rivals",
+        shape: Mutual(Rival),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S} (?:are|were|have been|remain|became|have become) (?:{w})?(?:rivals|competitors|arch-rivals|archrivals)\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "rival.rivals_between",
+        shape: Mutual(Rival),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "\\b(?:between|among|fellow) (?:{w})?(?:rivals|competitors) {S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "rival.rivals_list",
+        shape: Directed(Rival),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{G}\\b(?:rivals|competitors)\\b,? (?:including |such as |like |include |are )?{O}",
+        veto: None,
+    },
+    RuleDef {
+        method: "rival.rival_to",
+        shape: Directed(Rival),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{G}\\b(?:rival|alternative|challenger|answer|competitor|rivals|alternatives|challengers|competitors)\\b to {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "rival.trails",
+        shape: Directed(Rival),
+        confidence: 0.65,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:trails|trailed|trailing|lags|lagged|lagging|fallen behind|fell behind|falls behind|overtook|overtaken|overtake|outpaced|outpaces)\\b (?:{w})?{OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "rival.rivalry_between",
+        shape: Mutual(Rival),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "\\b(?:rivalry|competition|race|battle|fight|feud|contest|war)\\b (?:{w})?between {S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "rival.competition_from",
+        shape: Directed(Rival),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:faces|face|facing|faced)\\b (?:{w})?competition from {OX}",
+        veto: None,
+    },
+    // ---- supplier
+    RuleDef {
+        method: "supplier.role_for",
+        shape: Directed(Supplier),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}{G}\\b{SUPPLIER_NOUN}\\b (?:for|to|of) {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "supplier.poss_role",
+        shape: Directed(Supplier),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}{G}\\b(?:is|was|are|be|become|becomes|became|remain|remains|as|named)\\b (?:{w})?{O}{P} (?:{w})?{SUPPLIER_NOUN}\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "supplier.supplies_to",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:supplies|supply|supplied|supplying|provides|provide|provided|providing|delivers|deliver|delivered|delivering|sells|sell|sold|selling|ships|ship|shipped|shipping|makes|make|made|manufactures|manufacture|manufactured|builds|build|licenses|licensed)\\b(?P<gap>{g})\\b(?:to|for) {OX}",
+        veto: Some(
+            "@m|\\b(?:stake|stakes|shares|loan|loans|funding|financing|capital|money|cash|business|unit|division|itself|themselves|rights|assets)\\b",
+        ),
+    },
+    RuleDef {
+        method: "supplier.supply_with",
+        shape: Directed(Supplier),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|equip|equips|equipped)\\b {OX} with",
+        veto: None,
+    },
+    RuleDef {
+        method: "supplier.supplies_poss",
+        shape: Directed(Supplier),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:supplies|supplied|provides|provided|powers|powered|makes)\\b{g}{OX}{P} ",
+        veto: None,
+    },
+    RuleDef {
+        method: "supplier.customers_include",
+        shape: Directed(Supplier),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}{G}\\b(?:customers|clients|buyers)\\b(?: of {w})?,? (?:include|includes|included|including|such as|like|are) {O}",
+        veto: None,
+    },
+    RuleDef {
+        method: "supplier.counts_among",
+        shape: Directed(Supplier),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}{g}\\bcounts? {O} (?:among|as) (?:{w})?(?:customers|clients|buyers|users)\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "supplier.customer_of",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{O}{g}\\b(?:is|was|are|were|had been|has been|became|remains|,) (?:{w})?{S}{P} (?:{w})?(?:customer|customers|client|clients|buyer)\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "supplier.poss_suppliers",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{O}{P} (?:{w})?{SUPPLIER_NOUN},? (?:including |such as |like |include |is |are )?{S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "supplier.revenue_share",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{O}{g}\\b(?:accounted|accounts|account) for {g}\\bof {S}{P} (?:{w})?(?:revenue|revenues|sales)\\b",
+        veto: None,
+    },
+    // ---- subsidiary
+    RuleDef {
+        method: "subsidiary.poss_unit",
+        shape: Directed(Subsidiary),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{O}{P} (?:@g\\d+ )?(?:{w})?(?:{UNIT}|business|businesses)\\b,? (?:including |such as )?{S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "subsidiary.poss_named_unit",
+        shape: Directed(Subsidiary),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{O}(?:'s|') {S} {UNIT}\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "subsidiary.appos_unit",
+        shape: Directed(Subsidiary),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}, (?:the |a |an |its |their )?{O}{P} (?:@g\\d+ )?(?:{w})?{UNIT}\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "subsidiary.unit_of",
+        shape: Directed(Subsidiary),
+        confidence: 0.85,
+        flags: 0,
+        pattern: "{S}{g}(?:\\b(?:is|was|becomes|became|become|will become|remains|as|now)|,) (?:now )?(?:a |an |the |one of the )?(?:wholly[- ]owned |fully[- ]owned |majority[- ]owned )?(?:{UNIT}|part) of {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "subsidiary.owned_by",
+        shape: Directed(Subsidiary),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}(?:{g}|, {W})\\b(?:wholly |fully |now )?(?:owned|controlled) by {OX}",
+        veto: Some("\\b(?:partly|partially|minority)\\b"),
+    },
+    RuleDef {
+        method: "subsidiary.owned_adj",
+        shape: Directed(Subsidiary),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{O}-(?:owned|controlled) (?:{w})?{S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "subsidiary.parent",
+        shape: Directed(Subsidiary),
+        confidence: 0.85,
+        flags: 0,
+        pattern: "{S}{P} (?:parent|parent company|owner|holding company|parent group)\\b,? {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "subsidiary.spun_off",
+        shape: Directed(Subsidiary),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:spun off|spun out|carved out) (?:from|of|by) {OX}",
+        veto: None,
+    },
+];
+
+/// A list item: an optional place adjective, a party, an optional ticker in brackets.
+const ITEM: &str = r"(?:@g\d+(?:'s|')? )?@[pgr]\d+(?: \([^)@;]{0,25}\)| \(@[pgx]\d+\))?";
+/// Between list items: a conjunction or comma and up to two descriptor words.
+const JOIN: &str =
+    r"(?:,? and |, |,? & |,? as well as |, plus |,? along with |,? or )(?:[a-z][a-z-]* ){0,2}";
+
+/// Expands the templates of `pattern` into regex syntax.
+pub(crate) fn expand(pattern: &str) -> String {
+    let list = format!("{ITEM}(?:{JOIN}{ITEM})*");
+    let gap_unit = r"(?:[^@;]|@[mvqx]\d+|@g\d+(?:'s|') )";
+    let gap_unit_r = r"(?:[^@;]|@[mvqxr]\d+|@g\d+(?:'s|') )";
+    let out = pattern
+        .replace("{INVEST}", INVEST)
+        .replace("{STAKE_VERB}", STAKE_VERB)
+        .replace("{RAISE}", RAISE)
+        .replace("{ROUND}", ROUND)
+        .replace("{BUY}", BUY)
+        .replace("{DEAL_NOUN}", DEAL_NOUN)
+        .replace("{UNIT}", UNIT)
+        .replace("{RIVAL_NOUN}", RIVAL_NOUN)
+        .replace("{SUPPLIER_NOUN}", SUPPLIER_NOUN)
+        .replace("{S}", &format!("(?P<s>{list})"))
+        .replace("{S2}", &format!("(?P<s2>{list})"))
+        .replace(
+            "{OX}",
+            &format!(r"(?:@[pgr]\d+(?:'s|') (?:[a-z][a-z-]* ){{0,3}},? ?)?(?P<o>{list})"),
+        )
+        .replace("{O}", &format!("(?P<o>{list})"))
+        .replace("{O2}", &format!("(?P<o2>{list})"))
+        .replace("{gr}", &format!("{gap_unit_r}{{0,45}}?"))
+        .replace("{g}", &format!("{gap_unit}{{0,45}}?"))
+        .replace("{G}", &format!("{gap_unit}{{0,100}}?"))
+        .replace("{W}", "[^;]{0,150}?")
+        .replace("{w5}", "(?:[a-z][a-z-]* ){0,5}")
+        .replace("{w}", "(?:[a-z][a-z-]* ){0,3}")
+        .replace("{P}", "(?:'s|')?");
+    format!("(?-u){out}")
+}

@@ -1,0 +1,119 @@
+//! Status cues: whether a deal happened, is rumoured, denied, off, or old.
+
+use regex::bytes::Regex;
+
+/// Cue patterns over masked text, compiled once.
+#[derive(Clone, Debug)]
+pub(crate) struct Cues {
+    denied: Regex,
+    terminated: Regex,
+    rumored: Regex,
+    rumor_cancel: Regex,
+    background: Regex,
+    year: Regex,
+    month: Regex,
+}
+
+/// Month names, January first.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The publication date of the article, as far as the cues need it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Dated {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl Cues {
+    /// Compiles the cue patterns.
+    pub fn new() -> Result<Self, regex::Error> {
+        Ok(Self {
+            denied: Regex::new(
+                r"(?-u)\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)? (?:the |those |such )?(?:reports?|speculation|rumou?rs)|reject(?:ed|s|ing)? (?:the |those |such )?(?:reports?|speculation|rumou?rs)|no intention of|(?:has|have|had) not made an? (?:approach|offer|bid)|not in talks|refut(?:ed|es|e)|not so\b|played down (?:reports|speculation)|poured cold water)",
+            )?,
+            terminated: Regex::new(
+                r"(?-u)\b(?:call(?:ed|s|ing)? off|abandon(?:ed|s|ing)?|scrap(?:s|ped|ping)?|block(?:ed|s|ing)|walk(?:ed|s|ing)? away|withdr(?:ew|awn|aws|awing)|collaps(?:ed|es|e)|laps(?:ed|es|e)|terminat(?:ed|es|e|ing)|reject(?:ed|s)|rebuffed|spurned|dropped out|drops out|pull(?:ed|s)? out|no longer|given up|gave up|gives up|winding down|wound down|cut ties|cutting ties|cuts ties|scuttled|killed|torpedoed|unwound|(?:competing|rival) (?:offer|bid)|fell through|falls through|fallen through|ended talks|ends talks|broke off)\b",
+            )?,
+            rumored: Regex::new(
+                r"(?-u)\b(?:in (?:advanced |early |exclusive |preliminary |late-stage )?(?:talks|discussions|negotiations)|negotiating|considering|exploring|weighing|people (?:familiar|close|briefed)|person (?:familiar|close|briefed)|sources (?:said|say|familiar|close)|according to (?:sources|people|a person|a report|reports|media reports)|reportedly|(?:is|are|was|were) said to|expected to (?:take part|participate|invest|join|lead|buy|acquire|announce|sign|bid)|citing|rumou?r|reported(?: on \w+)?,|(?:has|have) reported|mulling|in the running)",
+            )?,
+            rumor_cancel: Regex::new(r"(?-u)\b(?:put|puts|putting|pegged)\b[^;]{0,60}?\bat\b")?,
+            background: Regex::new(
+                r"(?-u)\b(?:previously|formerly|in the past|years? ago|months ago|(?:days|weeks|months|years) (?:after|before|earlier)|a year later|last (?:year|month|spring|summer|autumn|fall|winter|decade)|earlier this (?:year|month)|(?:first|initially|originally) (?:invested|backed|bought|acquired|partnered)|following (?:supply |earlier |previous |prior )?(?:arrangements|deals|agreements|investments))\b",
+            )?,
+            year: Regex::new(r"(?-u)\b(?:19[5-9]\d|20[0-4]\d)\b")?,
+            month: Regex::new(
+                r"(?-u)\b(?:in|last|since|earlier in|until|from|by|through) (january|february|march|april|may|june|july|august|september|october|november|december)\b( \d{4}\b)?",
+            )?,
+        })
+    }
+
+    /// Status of a deal from the masked sentence and the window around the match.
+    pub fn deal_status(
+        &self,
+        sentence: &[u8],
+        windows: &[&[u8]],
+        dated: Option<Dated>,
+    ) -> dealwire_core::Status {
+        use dealwire_core::Status;
+        if self.denied.is_match(sentence) {
+            return Status::Denied;
+        }
+        if windows.iter().any(|w| self.terminated.is_match(w)) {
+            return Status::Terminated;
+        }
+        if self.rumored.is_match(sentence) && !self.rumor_cancel.is_match(sentence) {
+            return Status::Rumored;
+        }
+        if windows.iter().any(|w| self.is_background(w, dated)) {
+            return Status::Background;
+        }
+        Status::Announced
+    }
+
+    /// Whether the window dates the deal before the article.
+    pub fn is_background(&self, window: &[u8], dated: Option<Dated>) -> bool {
+        if self.background.is_match(window) {
+            return true;
+        }
+        let Some(dated) = dated else {
+            return false;
+        };
+        for m in self.year.find_iter(window) {
+            let year = std::str::from_utf8(m.as_bytes())
+                .ok()
+                .and_then(|s| s.parse::<i32>().ok())
+                .unwrap_or(dated.year);
+            if year < dated.year {
+                return true;
+            }
+        }
+        for c in self.month.captures_iter(window) {
+            if c.get(2).is_some() {
+                continue;
+            }
+            let Some(name) = c.get(1) else { continue };
+            let month = MONTHS
+                .iter()
+                .position(|m| m.as_bytes() == name.as_bytes())
+                .map_or(0, |i| i as u32 + 1);
+            if month != 0 && month != dated.month {
+                return true;
+            }
+        }
+        false
+    }
+}
