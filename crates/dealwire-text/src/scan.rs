@@ -24,7 +24,23 @@ fn is_combining(c: char) -> bool {
         | '\u{200C}'..='\u{200D}')
 }
 
+/// ASCII letters and digits, as a table: the word loop's only test per byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 fn is_word_char(c: char) -> bool {
+    // General punctuation (quotes, dashes) is common in news and slow to
+    // look up in the Unicode tables; only the zero-width joiners there count.
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return matches!(c, '\u{200C}' | '\u{200D}');
+    }
     c.is_alphanumeric() || is_combining(c)
 }
 
@@ -77,7 +93,9 @@ pub(crate) fn paragraphs(text: &str, out: &mut Vec<Span>) {
 fn line_break(bytes: &[u8], from: usize) -> (usize, usize, bool) {
     let mut i = from;
     while i < bytes.len() {
-        match bytes[i] {
+        i = skip_plain(bytes, i);
+        let Some(&b) = bytes.get(i) else { break };
+        match b {
             b'\n' => return (i, i + 1, false),
             b'\r' => {
                 let next = if bytes.get(i + 1) == Some(&b'\n') {
@@ -100,6 +118,25 @@ fn line_break(bytes: &[u8], from: usize) -> (usize, usize, bool) {
         }
     }
     (bytes.len(), bytes.len() + 1, false)
+}
+
+/// Skips whole 8-byte words of printable ASCII, none of which can break a line.
+fn skip_plain(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let Ok(arr) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let w = u64::from_le_bytes(arr);
+        // A byte of 0x80 or more, or a byte below 0x20 (bit trick from
+        // "Bit Twiddling Hacks", "determine if a word has a byte less than n").
+        if w & HIGH != 0 || w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i
 }
 
 /// Kind of a character that is neither white space nor part of a word or number.
@@ -160,7 +197,7 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
             let n = c.len_utf8();
             if is_space(c) {
                 i += n;
-            } else if c.is_alphanumeric() {
+            } else if is_word_char(c) && !is_combining(c) {
                 i = word(text, i, end, out);
             } else {
                 push(out, i, i + n, other_kind(c));
@@ -211,54 +248,56 @@ fn possessive_end(text: &str, i: usize, n: usize, end: usize) -> Option<usize> {
 fn word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
     let bytes = text.as_bytes();
     let mut i = start;
-    let mut seg_len = 0usize;
+    // Segments between inner dots are measured in bytes: an acronym is made
+    // of ASCII letters, so a multi-byte letter rightly counts as long.
+    let mut seg_start = start;
     let mut max_seg = 0usize;
     let mut dots = 0usize;
-    let mut alpha = true;
     loop {
-        while i < end {
-            let b = bytes[i];
-            if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
-                    break;
-                }
-                alpha &= b.is_ascii_alphabetic();
+        loop {
+            while i < end && ASCII_ALNUM[usize::from(bytes[i])] {
                 i += 1;
-            } else {
-                match char_at(text, i) {
-                    Some(c) if is_word_char(c) => {
-                        alpha &= !c.is_numeric();
-                        i += c.len_utf8();
-                    }
-                    _ => break,
+            }
+            if i < end && bytes[i] >= 0x80 {
+                if let Some(c) = char_at(text, i).filter(|&c| is_word_char(c)) {
+                    i += c.len_utf8();
+                    continue;
                 }
             }
-            seg_len += 1;
+            break;
         }
+        let seg_len = i - seg_start;
         max_seg = max_seg.max(seg_len);
         if i >= end {
             break;
         }
-        let Some(j) = char_at(text, i) else { break };
-        let jn = j.len_utf8();
-        if !matches!(j, '\'' | '\u{2019}' | '-' | '\u{2010}' | '.' | '&' | '@') {
-            break;
-        }
+        let jn = match bytes[i] {
+            b'\'' | b'-' | b'.' | b'&' | b'@' => 1,
+            // U+2019 right single quote and U+2010 hyphen.
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0x99 | 0x90)) =>
+            {
+                3
+            }
+            _ => break,
+        };
         let Some(next) = char_at(text, i + jn).filter(|_| i + jn < end) else {
             break;
         };
         if !is_word_char(next) {
             break;
         }
-        match j {
-            '\'' | '\u{2019}' if possessive_end(text, i, jn, end).is_some() => break,
+        let apostrophe = (jn == 1 && bytes[i] == b'\'') || (jn == 3 && bytes[i + 2] == 0x99);
+        if apostrophe && possessive_end(text, i, jn, end).is_some() {
+            break;
+        }
+        if bytes[i] == b'.' {
             // "end.The" is a missing space, "U.S" and "Amazon.com" are words.
-            '.' if next.is_uppercase() && seg_len > 2 => break,
-            '.' => {
-                dots += 1;
-                seg_len = 0;
+            if next.is_uppercase() && seg_len > 2 {
+                break;
             }
-            _ => {}
+            dots += 1;
+            seg_start = i + 1;
         }
         i += jn;
     }
@@ -270,7 +309,7 @@ fn word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
         return wend;
     }
     if wend < end && bytes[wend] == b'.' && !(wend + 1 < end && bytes[wend + 1] == b'.') {
-        let acronym = dots > 0 && max_seg <= 2 && alpha;
+        let acronym = dots > 0 && max_seg <= 2 && !w.bytes().any(|b| b.is_ascii_digit());
         let initial = w.len() == 1 && bytes[start].is_ascii_uppercase();
         if acronym || initial || lexicon::abbreviation(w).is_some() {
             wend += 1;

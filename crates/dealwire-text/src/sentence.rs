@@ -27,9 +27,16 @@ pub(crate) fn split(
     out: &mut Vec<Sentence>,
 ) {
     let n = tokens.len();
+    let bytes = text.as_bytes();
     let mut first = 0;
     let mut i = 0;
     while i < n {
+        // Only tokens ending in ".", "?", "!" or "…" (E2 80 A6) can end a sentence.
+        let last = tokens[i].span.end().checked_sub(1).map_or(0, |k| bytes[k]);
+        if !matches!(last, b'.' | b'?' | b'!' | 0xA6) {
+            i += 1;
+            continue;
+        }
         let Some(mut end) = end_kind(text, tokens, i) else {
             i += 1;
             continue;
@@ -37,7 +44,7 @@ pub(crate) fn split(
         let mut j = i + 1;
         let mut closed = false;
         while j < n && tokens[j].span.start() == tokens[j - 1].span.end() {
-            let t = &text[tokens[j].span];
+            let t = &text[tokens[j].span.range()];
             match t {
                 "?" | "!" => end = End::Strong,
                 "." | "…" | "..." => {}
@@ -90,11 +97,14 @@ fn adjacent(tokens: &[Token], a: usize, b: usize) -> bool {
 
 fn end_kind(text: &str, tokens: &[Token], i: usize) -> Option<End> {
     let tok = tokens[i];
-    let t = &text[tok.span];
+    let t = &text[tok.span.range()];
     match t {
         "?" => Some(End::Strong),
         // "Yahoo!" is a name, not an exclamation.
-        "!" if i > 0 && adjacent(tokens, i - 1, i) && &text[tokens[i - 1].span] == "Yahoo" => {
+        "!" if i > 0
+            && adjacent(tokens, i - 1, i)
+            && &text[tokens[i - 1].span.range()] == "Yahoo" =>
+        {
             Some(End::Abbrev(Abbrev::Soft))
         }
         "!" => Some(End::Strong),
@@ -119,7 +129,7 @@ fn end_kind(text: &str, tokens: &[Token], i: usize) -> Option<End> {
 }
 
 fn first_char(text: &str, tok: Token) -> Option<char> {
-    text[tok.span].chars().next()
+    text[tok.span.range()].chars().next()
 }
 
 fn starts_upper(text: &str, tok: Token) -> bool {
@@ -140,7 +150,7 @@ fn strong_start(text: &str, tokens: &[Token], j: usize) -> bool {
     if starts_upper(text, tok) {
         return true;
     }
-    is_opener(&text[tok.span])
+    is_opener(&text[tok.span.range()])
         && adjacent(tokens, j, j + 1)
         && (starts_upper(text, tokens[j + 1]) || tokens[j + 1].kind == TokenKind::Number)
 }
@@ -148,12 +158,12 @@ fn strong_start(text: &str, tokens: &[Token], j: usize) -> bool {
 /// Whether the word at `j` (or after an opening quote there) is a common
 /// sentence starter.
 fn starter_follows(text: &str, tokens: &[Token], j: usize) -> bool {
-    let k = if is_opener(&text[tokens[j].span]) && adjacent(tokens, j, j + 1) {
+    let k = if is_opener(&text[tokens[j].span.range()]) && adjacent(tokens, j, j + 1) {
         j + 1
     } else {
         j
     };
-    lexicon::is_sentence_starter(&text[tokens[k].span])
+    lexicon::is_sentence_starter(&text[tokens[k].span.range()])
 }
 
 /// Whether the words from `j` on are a quote's attribution: a few capitalised
@@ -163,7 +173,7 @@ fn attribution(text: &str, tokens: &[Token], j: usize) -> bool {
         if tok.kind != TokenKind::Word {
             return false;
         }
-        if lexicon::is_speech_verb(&text[tok.span]) {
+        if lexicon::is_speech_verb(&text[tok.span.range()]) {
             return true;
         }
     }
@@ -196,7 +206,7 @@ fn splits(text: &str, tokens: &[Token], i: usize, j: usize, end: End, closed: bo
             numeric
                 && (i == 0 || {
                     let prev = tokens[i - 1];
-                    prev.kind != TokenKind::Word || text[prev.span].chars().count() >= 4
+                    prev.kind != TokenKind::Word || text[prev.span.range()].chars().count() >= 4
                 })
         }
     }
@@ -205,7 +215,7 @@ fn splits(text: &str, tokens: &[Token], i: usize, j: usize, end: End, closed: bo
 /// A word that starts in lower case but has a capital inside ("iPhone", "eBay").
 fn camel_word(text: &str, tok: Token) -> bool {
     tok.kind == TokenKind::Word && {
-        let t = &text[tok.span];
+        let t = &text[tok.span.range()];
         t.starts_with(|c: char| c.is_lowercase()) && t.chars().skip(1).any(char::is_uppercase)
     }
 }
