@@ -14,9 +14,9 @@ Chief Executive Sam Altman said the company would expand. Its shares are not lis
 
 fn bench(c: &mut Criterion) {
     c.bench_function("entity/build_embedded", |b| {
-        b.iter(|| EntityTagger::new(Gazetteer::embedded().unwrap()).unwrap())
+        b.iter(|| EntityTagger::new(Gazetteer::embedded().expect("gazetteer")).expect("tagger"))
     });
-    let tagger = EntityTagger::new(Gazetteer::embedded().unwrap()).unwrap();
+    let tagger = EntityTagger::new(Gazetteer::embedded().expect("gazetteer")).expect("tagger");
     let text = PARAGRAPH.repeat(50);
     let mut doc = Extraction::new(Article::new("bench", text.as_str()));
     tagger.run(&mut doc);
