@@ -133,7 +133,9 @@ const COMMIT_ORDER: [Table; 5] = [
 /// removes its temporary files. A table with no rows in a part gets no file.
 ///
 /// One writer per output folder at a time: [`OutputWriter::create`] removes
-/// parts that a crash left without their `articles` part.
+/// parts that a crash left without their `articles` part. A process killed
+/// outright (no `Drop`) leaves its `.part-*.parquet.tmp` files behind; no
+/// reader matches them, and they may be deleted once no run is writing.
 pub struct OutputWriter {
     dir: PathBuf,
     run_id: String,
