@@ -107,7 +107,7 @@ impl PipelineConfig {
         }
         if let Some(rel) = position("relations") {
             for needed in ["entities", "money"] {
-                if !position(needed).is_some_and(|p| p < rel) {
+                if position(needed).is_none_or(|p| p >= rel) {
                     return Err(invalid(format!("relations needs {needed} before it")));
                 }
             }
