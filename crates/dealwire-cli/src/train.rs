@@ -35,6 +35,10 @@ pub struct TrainArgs {
     /// on the held-out fifth (every fifth example), then fit on all of them.
     #[arg(long)]
     pub holdout: bool,
+    /// Also score the final head on these examples (same formats as the inputs),
+    /// e.g. gold articles it was not trained on. Put it after the inputs.
+    #[arg(long, num_args = 1..)]
+    pub test: Vec<PathBuf>,
     /// libtorch threads.
     #[arg(long, default_value_t = 2)]
     pub threads: usize,
@@ -88,6 +92,17 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         &head.evaluate(&features, &labels)?,
         examples.len(),
     );
+    if !args.test.is_empty() {
+        let tests = load_examples(&args.test).context("reading test data")?;
+        let pairs: Vec<&MarkedPair> = tests.iter().map(|e| &e.pair).collect();
+        let test_x = embed_all(&embedder, &pairs)?;
+        let test_y: Vec<Label> = tests.iter().map(|e| e.label).collect();
+        print_metrics(
+            "test files",
+            &head.evaluate(&test_x, &test_y)?,
+            examples.len(),
+        );
+    }
     println!("wrote {}", args.out.display());
     Ok(())
 }
