@@ -212,6 +212,14 @@ impl Masked {
             self.text.push('@');
             self.text.push(letter);
             push_number(&mut self.text, n);
+            // "its", "their": a possessive pronoun reads like "X's".
+            if letter == 'r'
+                && ["its", "their", "his", "her"]
+                    .iter()
+                    .any(|p| text[item_span.range()].eq_ignore_ascii_case(p))
+            {
+                self.text.push_str("'s");
+            }
         }
         push_plain(&mut self.text, &text[at..span.end()], &mut space);
     }

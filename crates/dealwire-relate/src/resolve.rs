@@ -31,6 +31,67 @@ struct Cand {
     partial: bool,
 }
 
+/// Prepositions that, just before a party, make it the object of a phrase.
+const PREPOSITIONS: [&str; 17] = [
+    "from",
+    "by",
+    "of",
+    "with",
+    "for",
+    "to",
+    "at",
+    "in",
+    "on",
+    "into",
+    "than",
+    "including",
+    "like",
+    "against",
+    "over",
+    "between",
+    "among",
+];
+
+/// Nouns that, right after a party, show it is a modifier ("Hess shareholders").
+const MODIFIED_NOUNS: [&str; 14] = [
+    "shareholders",
+    "shareholder",
+    "investors",
+    "executive",
+    "executives",
+    "chief",
+    "board",
+    "shares",
+    "stock",
+    "employees",
+    "customers",
+    "users",
+    "officials",
+    "lawyers",
+];
+
+fn after_preposition(before: &str) -> bool {
+    let mut words = before.trim_end().rsplit(' ');
+    let word = words.next().unwrap_or("");
+    // "a consortium led by X has ...": X heads the subject.
+    let led = word == "by" && words.next().is_some_and(|w| ["led", "headed"].contains(&w));
+    PREPOSITIONS.contains(&word) && !led
+}
+
+/// Whether the party in `slot` is followed by a noun it modifies.
+fn modifies_noun(masked: &Masked, slot: usize) -> bool {
+    let Some(s) = masked.slots.get(slot) else {
+        return false;
+    };
+    let after = &masked.text[s.pos..];
+    let after = after.trim_start_matches(|c: char| c == '@' || c.is_ascii_alphanumeric());
+    let after = after.strip_prefix("'s").unwrap_or(after);
+    after
+        .strip_prefix(' ')
+        .and_then(|a| a.split([' ', ',', '.']).next())
+        .is_some_and(|w| MODIFIED_NOUNS.contains(&w))
+}
+
 /// Words that end a list when they appear between two of its items.
 const LIST_STOP: [&str; 24] = [
     "which", "that", "who", "whose", "is", "was", "has", "had", "its", "their", "with", "by", "to",
@@ -45,7 +106,7 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
     let mut masked = Masked::default();
     let mut cands: Vec<Cand> = Vec::new();
     let mut found: Vec<Relation> = Vec::new();
-    let mut focus: Option<usize> = None;
+    let mut focus: Option<(usize, usize)> = None;
     for si in 0..doc.sentences.len() {
         masked.build(doc, si);
         let parties = masked
@@ -116,6 +177,44 @@ fn collect(inner: &Inner, masked: &Masked, cands: &mut Vec<Cand>) {
                     list_parties(masked, g.start(), g.end(), &mut objects);
                 }
             }
+            let def = &RULES[ri];
+            // Rules where the subject starts a clause ("X invested ..."), not a noun phrase.
+            let rest = def
+                .pattern
+                .strip_prefix("{S}")
+                .map(|r| r.strip_prefix("{A}").unwrap_or(r));
+            let clause = rest.is_some_and(|r| r.starts_with("{g}") || r.starts_with("{G}"));
+            if clause {
+                if let Some(g) = caps.name("s") {
+                    // A party after a preposition is not the subject of a clause.
+                    if after_preposition(&masked.text[..g.start()]) {
+                        continue;
+                    }
+                    // "Microsoft's ties to ...": a named possessor is not the subject of a verb.
+                    let pronoun = masked.text[..g.end()]
+                        .rfind('@')
+                        .is_some_and(|at| masked.text.as_bytes().get(at + 1) == Some(&b'r'));
+                    if def.flags & flag::NOUN_TRIGGER == 0
+                        && !pronoun
+                        && masked.text[g.end()..].starts_with("'s ")
+                    {
+                        continue;
+                    }
+                }
+            }
+            // "buys its processors": a possessive pronoun ending the match is not the object.
+            if let Some(g) = caps.name("o") {
+                let last_is_pronoun = masked.text[..g.end()]
+                    .rfind('@')
+                    .is_some_and(|at| masked.text.as_bytes().get(at + 1) == Some(&b'r'));
+                if g.end() == m.end()
+                    && last_is_pronoun
+                    && masked.text[g.end()..].starts_with("'s ")
+                {
+                    continue;
+                }
+            }
+            subjects.retain(|&slot| !modifies_noun(masked, slot));
             let skip = caps.name("skip").map(|g| (g.start(), g.end()));
             cands.push(Cand {
                 rule: ri,
@@ -140,6 +239,9 @@ fn list_parties(masked: &Masked, start: usize, end: usize, out: &mut Vec<usize>)
     let mut prev_end = 0;
     let mut first = true;
     let items: Vec<(usize, u8, usize)> = placeholders(text, b"pgr").collect();
+    let first_out = out.len();
+    let mut conjunction = false;
+    let mut described = false;
     for (k, &(at, class, slot)) in items.iter().enumerate() {
         let digits = slot_len(slot);
         let item_end = at + 2 + digits;
@@ -163,12 +265,28 @@ fn list_parties(masked: &Masked, start: usize, end: usize, out: &mut Vec<usize>)
             if !joiner_ok(joiner) {
                 break;
             }
+            let bare = joiner
+                .trim_start_matches(['\'', 's'])
+                .trim_start_matches([',', ' ']);
+            if [" and ", " or ", "& ", "as well as", "plus ", "along with"]
+                .iter()
+                .any(|c| joiner.contains(c) || bare.starts_with(c.trim_start()))
+            {
+                conjunction = true;
+            } else if !bare.is_empty() {
+                described = true;
+            }
         }
         first = false;
         if slot < masked.slots.len() {
             out.push(slot);
         }
         prev_end = item_end;
+    }
+    // "X, would give Y": descriptor words after a bare comma make a list only
+    // when a conjunction closes it.
+    if described && !conjunction {
+        out.truncate(first_out + 1);
     }
 }
 
@@ -199,7 +317,7 @@ fn emit(
     sentence: usize,
     cand: &Cand,
     dated: Option<Dated>,
-    focus: &mut Option<usize>,
+    focus: &mut Option<(usize, usize)>,
     last_acquirer: &mut Option<usize>,
     out: &mut Vec<Relation>,
 ) {
@@ -215,7 +333,7 @@ fn emit(
     let pairs: Vec<((usize, MentionKind), (usize, MentionKind))> = match def.shape {
         Shape::Focus => {
             if let Some(&(o, _)) = objects.first() {
-                *focus = Some(o);
+                *focus = Some((o, sentence));
             }
             return;
         }
@@ -237,7 +355,12 @@ fn emit(
         },
         Shape::Directed(t) => {
             let objects = if objects.is_empty() && t == RelationType::Investor {
-                match *focus {
+                let here = focus.filter(|&(_, si)| si == sentence).map(|(e, _)| e);
+                let earlier = focus.map(|(e, _)| e);
+                match here
+                    .or_else(|| sentence_object(masked, cand, &subjects))
+                    .or(earlier)
+                {
                     Some(f) => vec![(f, MentionKind::Description)],
                     None => return,
                 }
@@ -273,6 +396,23 @@ fn emit(
         .any(|w| matched.contains(w))
     {
         ty = RelationType::Acquirer;
+    }
+    if ty == RelationType::Acquirer {
+        let after = &masked.text[cand.object_end..];
+        let after = after.strip_prefix("'s").unwrap_or(after);
+        if [
+            " shares",
+            " stock",
+            " own shares",
+            " common stock",
+            " equity",
+            " stake",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+        {
+            ty = RelationType::Investor;
+        }
     }
     let stake_pct = stake_pct(inner, matched);
     let valuation = masked.slots.iter().find_map(|s| match s.kind {
@@ -318,7 +458,11 @@ fn emit(
         .map_or(Span::default(), |s| s.span);
     let rival_desc = def.flags & flag::RIVAL_DESC != 0 && rival_descriptor(masked, cand);
     for (k, &((s, sk), (o, ok))) in pairs.iter().enumerate() {
-        if s == o || (ty != RelationType::Subsidiary && same_family(&doc.entities, s, o)) {
+        let family_matters = matches!(
+            ty,
+            RelationType::Partner | RelationType::Rival | RelationType::Supplier
+        );
+        if s == o || (family_matters && same_family(&doc.entities, s, o)) {
             continue;
         }
         let amount = if respectively {
@@ -362,12 +506,28 @@ fn emit(
             });
         }
         if matches!(ty, RelationType::Investor | RelationType::Acquirer) {
-            *focus = Some(o);
+            *focus = Some((o, sentence));
         }
         if ty == RelationType::Acquirer {
             *last_acquirer = Some(s);
         }
     }
+}
+
+/// The nearest party before the match that is not a subject: what "the round" is about.
+fn sentence_object(
+    masked: &Masked,
+    cand: &Cand,
+    subjects: &[(usize, MentionKind)],
+) -> Option<usize> {
+    masked.slots.iter().rev().find_map(|s| match s.kind {
+        SlotKind::Party { entity, .. }
+            if s.pos < cand.start && !subjects.iter().any(|&(e, _)| e == entity) =>
+        {
+            Some(entity)
+        }
+        _ => None,
+    })
 }
 
 fn mention_weight(kind: MentionKind) -> f32 {
@@ -455,12 +615,20 @@ fn stake_pct(inner: &Inner, matched: &str) -> Option<Decimal> {
 /// "rival" or "competitor" just before the subject or in an apposition after the object.
 fn rival_descriptor(masked: &Masked, cand: &Cand) -> bool {
     let text = &masked.text;
-    let before = &text[cand.subject_at.saturating_sub(22)..cand.subject_at];
+    let before = &text[..cand.subject_at];
+    let tail = before.rsplit('@').next().unwrap_or(before);
+    // "OpenAI's rival Anthropic": the rival of another party, not of this one.
+    let possessed = before.contains('@')
+        && tail
+            .trim_start_matches(|c: char| c.is_ascii_alphanumeric())
+            .starts_with("'s");
+    let before_hit = !possessed
+        && tail
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| w.starts_with("rival") || w.starts_with("competitor"));
     let after = &text[cand.object_end..(cand.object_end + 40).min(text.len())];
-    let before_hit = (before.ends_with("rival ")
-        || before.contains(" rival ")
-        || before.contains("competitor "))
-        && !before.contains('@');
     let after_hit =
         (after.starts_with(", a ") || after.starts_with(", an ") || after.starts_with(", its "))
             && after

@@ -6,7 +6,9 @@
 //! Anthropic" gives Anthropic), `{g}`/`{G}` a short/long gap that crosses no
 //! party, `{gr}` a short gap that may cross pronouns, `{W}` a wide gap that
 //! crosses anything but a semicolon, `{w}`/`{w5}` up to three/five lower-case
-//! words, `{P}` an optional possessive.
+//! words, `{P}` an optional and `{PR}` a required possessive, `{A}` an
+//! optional apposition or parenthetical after a party ("Amazon, while invested
+//! in Anthropic, is ...").
 
 use dealwire_core::RelationType;
 
@@ -32,6 +34,8 @@ pub(crate) mod flag {
     pub const STAKE: u16 = 2;
     /// "rival"/"competitor" just before a party adds a rival relation.
     pub const RIVAL_DESC: u16 = 4;
+    /// The trigger is a noun, so a possessive subject owns it ("X's deal with Y").
+    pub const NOUN_TRIGGER: u16 = 8;
 }
 
 /// One rule as written.
@@ -66,7 +70,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.9,
         flags: 0,
-        pattern: "{S}{g}\\b{INVEST}\\b{g} (?:in|into) (?:{OX}|(?:the|this|that) (?:deal|round|transaction|financing|company|business|start-up|startup))",
+        pattern: "{S}{A}{g}\\b{INVEST}\\b{g} (?:in|into) (?:{OX}|(?:the|this|that) (?:deal|round|transaction|financing|company|business|start-up|startup))",
         veto: None,
     },
     RuleDef {
@@ -82,7 +86,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.85,
         flags: flag::STAKE,
-        pattern: "{S}{g}\\b{STAKE_VERB}\\b{g}\\bstakes?\\b(?: of{g})? (?:in|of) {OX}",
+        pattern: "{S}{A}{g}\\b{STAKE_VERB}\\b{g}\\bstakes?\\b(?: of{g})? (?:in|of) {OX}",
         veto: None,
     },
     RuleDef {
@@ -114,7 +118,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.85,
         flags: 0,
-        pattern: "{O}{g}\\b{RAISE}\\b{G}\\b(?:from|led by|co-led by|headed by|backed by|anchored by)\\b{g}{S}",
+        pattern: "{O}{A}{g}\\b{RAISE}\\b{G}\\b(?:from|led by|co-led by|headed by|backed by|anchored by)\\b{g}{S}",
         veto: None,
     },
     RuleDef {
@@ -202,7 +206,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.8,
         flags: flag::NO_AMOUNT,
-        pattern: "{S}{g}\\b(?:is|was|are|were|remain|remains|became|becomes|become|as|,) (?:now |also |both |still )?(?:the |a |an |one of )?{O}{P} {w}(?:investor|investors|backer|backers|shareholder|shareholders|stakeholder|owner|owners)\\b",
+        pattern: "{S}{g}\\b(?:is|was|are|were|remain|remains|became|becomes|become|as|,) (?:now |also |both |still )?(?:the |a |an |one of )?{O}{PR} {w}(?:investor|investors|backer|backers|shareholder|shareholders|stakeholder|owner|owners)\\b",
         veto: None,
     },
     RuleDef {
@@ -210,7 +214,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.75,
         flags: flag::NO_AMOUNT,
-        pattern: "{O}{P} {w}(?:investors|backers|shareholders),? (?:include |including |such as |like |are )?{S}",
+        pattern: "{O}{PR} {w}(?:investors|backers|shareholders),? (?:include |including |such as |like |are )?{S}",
         veto: None,
     },
     RuleDef {
@@ -234,7 +238,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Focus,
         confidence: 0.5,
         flags: 0,
-        pattern: "{O}{g}\\b(?:raised|raises|has raised|had raised|is raising|secured|secures|closed|closes|landed|lands)\\b (?:{w})?@m\\d+",
+        pattern: "{O}{A}{g}\\b(?:raised|raises|has raised|had raised|is raising|secured|secures|closed|closes|landed|lands)\\b (?:{w})?@m\\d+",
         veto: None,
     },
     // ---- acquirer
@@ -243,7 +247,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Acquirer),
         confidence: 0.85,
         flags: flag::RIVAL_DESC,
-        pattern: "{S}{g}\\b{BUY}\\b (?P<gap>(?:[a-z][a-z-]* ){0,4}){OX}",
+        pattern: "{S}{A}{g}\\b{BUY}\\b (?P<gap>(?:[a-z][a-z-]* ){0,4}){OX}",
         veto: Some(
             "\\b(?:that|which|who|by|stake|stakes|shares|minority|stock|equity|bonds|assets|capacity|chips)\\b",
         ),
@@ -261,7 +265,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Acquirer),
         confidence: 0.85,
         flags: flag::RIVAL_DESC,
-        pattern: "{S}{P}{g}\\b(?:(?:acquisition|acquisitions|purchase|takeover|buyout|bid|offer|approach|deal|merger|tender offer|proposal|agreement|attempt|plan|plans|effort)\\b (?:of|for|to buy|to acquire|to take over|to take control of|to purchase)|approach to) (?P<gap>(?:[a-z][a-z-]* ){0,3}){OX}",
+        pattern: "{S}{A}{P}{g}\\b(?:(?:acquisition|acquisitions|purchase|takeover|buyout|bid|offer|approach|deal|merger|tender offer|proposal|agreement|attempt|plan|plans|effort)\\b (?:of|for|to buy|to acquire|to take over|to take control of|to purchase)|approach to) (?P<gap>(?:[a-z][a-z-]* ){0,3}){OX}",
         veto: Some(
             "\\b(?:that|which|who|stake|stakes|shares|minority|stock|equity|capacity|chips)\\b",
         ),
@@ -287,7 +291,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Acquirer),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{P}{g}\\b(?:merge|merges|merged|merging|combine|combines|combining|merger|combination)\\b (?:{w})?with {OX}",
+        pattern: "{S}{A}{P}{g}\\b(?:merge|merges|merged|merging|combine|combines|combining|merger|combination)\\b (?:{w})?with {OX}",
         veto: None,
     },
     RuleDef {
@@ -319,7 +323,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Acquirer),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{g}\\b(?:paid|pays|pay|paying|spent|spend|spends|spending)\\b (?:about |roughly |nearly |around |some |more than |over |up to |an estimated |a reported |almost )?@m\\d+ (?:in cash |in stock )?for (?P<gap>(?:[a-z][a-z-]* ){0,3}){OX}",
+        pattern: "{S}{A}{g}\\b(?:paid|pays|pay|paying|spent|spend|spends|spending)\\b (?:about |roughly |nearly |around |some |more than |over |up to |an estimated |a reported |almost )?@m\\d+ (?:in cash |in stock )?for (?P<gap>(?:[a-z][a-z-]* ){0,3}){OX}",
         veto: Some("\\b(?:stake|stakes|shares|minority|stock|equity)\\b"),
     },
     RuleDef {
@@ -336,6 +340,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.75,
         flags: 0,
         pattern: "(?:, and|,| and) (?:about |roughly |nearly )?@m\\d+ for (?:{w})?{OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "acquirer.more_for",
+        shape: SameSubject(Acquirer),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "(?:, and|,| and) {OX}(?:'s (?:[a-z][a-z-]* ){0,4})? for (?:about |roughly |nearly |some )?@m\\d+",
         veto: None,
     },
     RuleDef {
@@ -359,8 +371,8 @@ pub(crate) const RULES: &[RuleDef] = &[
         method: "partner.agreement_with",
         shape: Directed(Partner),
         confidence: 0.75,
-        flags: 0,
-        pattern: "{S}{G}\\b{DEAL_NOUN}\\b{g}\\bwith {OX}",
+        flags: flag::NOUN_TRIGGER,
+        pattern: "{S}{A}{G}\\b{DEAL_NOUN}\\b{g}\\bwith {OX}",
         veto: Some("\\b(?:to acquire|to buy|to merge|acquisition|takeover|merger)\\b"),
     },
     RuleDef {
@@ -368,7 +380,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Partner),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{g}\\b(?:partnered|partners|partner|partnering|teamed up|teams up|team up|teaming up|collaborate|collaborates|collaborated|collaborating|cooperate|cooperates|cooperated|cooperating|allied|joined forces|join forces|joins forces|joining forces|in talks|in advanced talks|in early talks|in discussions|in negotiations|negotiating|unveiled plans|announced plans|signed up|tied up|ties up|works closely|worked closely|working closely)\\b (?:{w})?with {OX}",
+        pattern: "{S}{A}{g}\\b(?:partnered|partners|partner|partnering|teamed up|teams up|team up|teaming up|collaborate|collaborates|collaborated|collaborating|cooperate|cooperates|cooperated|cooperating|allied|joined forces|join forces|joins forces|joining forces|in talks|in advanced talks|in early talks|in discussions|in negotiations|negotiating|unveiled plans|announced plans|signed up|tied up|ties up|works closely|worked closely|working closely)\\b (?:{w})?with {OX}",
         veto: None,
     },
     RuleDef {
@@ -399,7 +411,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         method: "partner.role_for",
         shape: Directed(Partner),
         confidence: 0.7,
-        flags: 0,
+        flags: flag::NOUN_TRIGGER,
         pattern: "{S}{G}\\bpartners?\\b (?:for|of|to) {OX}",
         veto: None,
     },
@@ -408,7 +420,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Partner),
         confidence: 0.7,
         flags: flag::NO_AMOUNT,
-        pattern: "{O}{P}{g}\\bpartners?\\b,? (?:including |such as |like |include |are )?{S}",
+        pattern: "{O}{PR}{g}\\bpartners?\\b,? (?:including |such as |like |include |are )?{S}",
         veto: None,
     },
     RuleDef {
@@ -435,13 +447,21 @@ pub(crate) const RULES: &[RuleDef] = &[
         pattern: "{S}{g}\\b(?:use|uses|using|usage)\\b(?: of)? {OX}{P} (?:{w})?(?:chips|processors|gpus|tpus|tensor processing units|accelerators|cloud|services|capacity|infrastructure|servers|data centers|data centres)",
         veto: None,
     },
+    RuleDef {
+        method: "partner.capacity_from_like",
+        shape: Directed(Partner),
+        confidence: 0.7,
+        flags: flag::NO_AMOUNT,
+        pattern: "{S}{P}{g}\\b(?:capacity|compute|computing power|computing|cloud services|chips)\\b{g}\\b(?:hyperscalers|providers|suppliers|partners|clouds|vendors)\\b,? (?:like|such as|including) {O}",
+        veto: None,
+    },
     // ---- rival
     RuleDef {
         method: "rival.poss",
         shape: Directed(Rival),
         confidence: 0.85,
         flags: 0,
-        pattern: "{S}{P} (?:{w})?{RIVAL_NOUN}\\b,? (?:including |such as |like |include |includes |are |is )?{O}",
+        pattern: "{S}{PR} (?:{w})?{RIVAL_NOUN}\\b,? (?:including |such as |like |include |includes |are |is )?{O}",
         veto: None,
     },
     RuleDef {
@@ -449,7 +469,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Rival),
         confidence: 0.85,
         flags: 0,
-        pattern: "{S}, (?:the |a |an |its )?{O}{P} (?:{w})?(?:rival|competitor|challenger)\\b",
+        pattern: "{S}, (?:the |a |an |its )?{O}{PR} (?:{w})?(?:rival|competitor|challenger)\\b",
         veto: None,
     },
     RuleDef {
@@ -457,7 +477,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Rival),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{g}\\b(?:is|was|are|were|has become|have become|became|becomes|become|remains|remain|as)\\b (?:now |also |both |at once )?(?:{w})?{O}{P} (?:{w})?(?:rival|rivals|competitor|competitors|challenger)\\b",
+        pattern: "{S}{g}\\b(?:is|was|are|were|has become|have become|became|becomes|become|remains|remain|as)\\b (?:now |also |both |at once )?(?:{w})?{O}{PR} (?:{w})?(?:rival|rivals|competitor|competitors|challenger)\\b",
         veto: None,
     },
     RuleDef {
@@ -465,7 +485,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Rival),
         confidence: 0.85,
         flags: 0,
-        pattern: "{S}{g}\\b(?:competes|compete|competed|competing|vies|vie|vying|vied|battles|battle|battling|battled|spars|spar|sparring)\\b (?:{w})?(?:with|against) (?:those of |that of )?{OX}(?:{g}\\band (?:with|against) {O2})?",
+        pattern: "{S}{A}{g}\\b(?:competes|compete|competed|competing|vies|vie|vying|vied|battles|battle|battling|battled|spars|spar|sparring)\\b (?:{w})?(?:with|against) (?:those of |that of )?{OX}(?:{g}\\band (?:with|against) {O2})?",
         veto: None,
     },
     RuleDef {
@@ -488,7 +508,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         method: "rival.rivals_list",
         shape: Directed(Rival),
         confidence: 0.75,
-        flags: 0,
+        flags: flag::NOUN_TRIGGER,
         pattern: "{S}{G}\\b(?:rivals|competitors)\\b,? (?:including |such as |like |include |are )?{O}",
         veto: None,
     },
@@ -496,8 +516,8 @@ pub(crate) const RULES: &[RuleDef] = &[
         method: "rival.rival_to",
         shape: Directed(Rival),
         confidence: 0.75,
-        flags: 0,
-        pattern: "{S}{G}\\b(?:rival|alternative|challenger|answer|competitor|rivals|alternatives|challengers|competitors)\\b to {OX}",
+        flags: flag::NOUN_TRIGGER,
+        pattern: "{S}{A}{G}\\b(?:rival|alternative|challenger|answer|competitor|rivals|alternatives|challengers|competitors)\\b to {OX}",
         veto: None,
     },
     RuleDef {
@@ -529,8 +549,8 @@ pub(crate) const RULES: &[RuleDef] = &[
         method: "supplier.role_for",
         shape: Directed(Supplier),
         confidence: 0.8,
-        flags: 0,
-        pattern: "{S}{G}\\b{SUPPLIER_NOUN}\\b (?:for|to|of) {OX}",
+        flags: flag::NOUN_TRIGGER,
+        pattern: "{S}{A}{G}\\b{SUPPLIER_NOUN}\\b (?:for|to|of) {OX}",
         veto: None,
     },
     RuleDef {
@@ -538,7 +558,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{G}\\b(?:is|was|are|be|become|becomes|became|remain|remains|as|named)\\b (?:{w})?{O}{P} (?:{w})?{SUPPLIER_NOUN}\\b",
+        pattern: "{S}{A}{G}\\b(?:is|was|are|be|become|becomes|became|remain|remains|as|named)\\b (?:{w})?{O}{PR} (?:{w})?{SUPPLIER_NOUN}\\b",
         veto: None,
     },
     RuleDef {
@@ -546,7 +566,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{g}\\b(?:supplies|supply|supplied|supplying|provides|provide|provided|providing|delivers|deliver|delivered|delivering|sells|sell|sold|selling|ships|ship|shipped|shipping|makes|make|made|manufactures|manufacture|manufactured|builds|build|licenses|licensed)\\b(?P<gap>{g})\\b(?:to|for) {OX}",
+        pattern: "{S}{A}{g}\\b(?:supplies|supply|supplied|supplying|provides|provide|provided|providing|delivers|deliver|delivered|delivering|sells|sell|sold|selling|ships|ship|shipped|shipping|makes|manufactures|manufacture|manufactured|builds|build|licenses|licensed)\\b(?P<gap>{g})\\b(?:to|for) {OX}",
         veto: Some(
             "@m|\\b(?:stake|stakes|shares|loan|loans|funding|financing|capital|money|cash|business|unit|division|itself|themselves|rights|assets)\\b",
         ),
@@ -556,7 +576,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{g}\\b(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|equip|equips|equipped)\\b {OX} with",
+        pattern: "{S}{A}{g}\\b(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|equip|equips|equipped)\\b {OX} with",
         veto: None,
     },
     RuleDef {
@@ -571,7 +591,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         method: "supplier.customers_include",
         shape: Directed(Supplier),
         confidence: 0.8,
-        flags: 0,
+        flags: flag::NOUN_TRIGGER,
         pattern: "{S}{G}\\b(?:customers|clients|buyers)\\b(?: of {w})?,? (?:include|includes|included|including|such as|like|are) {O}",
         veto: None,
     },
@@ -588,7 +608,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.75,
         flags: 0,
-        pattern: "{O}{g}\\b(?:is|was|are|were|had been|has been|became|remains|,) (?:{w})?{S}{P} (?:{w})?(?:customer|customers|client|clients|buyer)\\b",
+        pattern: "{O}{g}\\b(?:is|was|are|were|had been|has been|became|remains|,) (?:{w})?{S}{PR} (?:{w})?(?:customer|customers|client|clients|buyer)\\b",
         veto: None,
     },
     RuleDef {
@@ -596,7 +616,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.75,
         flags: 0,
-        pattern: "{O}{P} (?:{w})?{SUPPLIER_NOUN},? (?:including |such as |like |include |is |are )?{S}",
+        pattern: "{O}{PR} (?:{w})?{SUPPLIER_NOUN},? (?:including |such as |like |include |is |are )?{S}",
         veto: None,
     },
     RuleDef {
@@ -604,7 +624,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.75,
         flags: 0,
-        pattern: "{O}{g}\\b(?:accounted|accounts|account) for {g}\\bof {S}{P} (?:{w})?(?:revenue|revenues|sales)\\b",
+        pattern: "{O}{g}\\b(?:accounted|accounts|account) for {g}\\bof {S}{PR} (?:{w})?(?:revenue|revenues|sales)\\b",
         veto: None,
     },
     // ---- subsidiary
@@ -613,7 +633,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Subsidiary),
         confidence: 0.8,
         flags: 0,
-        pattern: "{O}{P} (?:@g\\d+ )?(?:{w})?(?:{UNIT}|business|businesses)\\b,? (?:including |such as )?{S}",
+        pattern: "{O}{PR} (?:@g\\d+ )?(?:{w})?(?:{UNIT}|business|businesses)\\b,? (?:including |such as )?{S}",
         veto: None,
     },
     RuleDef {
@@ -629,7 +649,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Subsidiary),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}, (?:the |a |an |its |their )?{O}{P} (?:@g\\d+ )?(?:{w})?{UNIT}\\b",
+        pattern: "{S}, (?:the |a |an |its |their )?{O}{PR} (?:@g\\d+ )?(?:{w})?{UNIT}\\b",
         veto: None,
     },
     RuleDef {
@@ -637,7 +657,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Subsidiary),
         confidence: 0.85,
         flags: 0,
-        pattern: "{S}{g}(?:\\b(?:is|was|becomes|became|become|will become|remains|as|now)|,) (?:now )?(?:a |an |the |one of the )?(?:wholly[- ]owned |fully[- ]owned |majority[- ]owned )?(?:{UNIT}|part) of {OX}",
+        pattern: "{S}{A}{g}(?:\\b(?:is|was|becomes|became|become|will become|remains|as|now)|,) (?:now )?(?:a |an |the |one of the )?(?:wholly[- ]owned |fully[- ]owned |majority[- ]owned )?(?:{UNIT}|part) of {OX}",
         veto: None,
     },
     RuleDef {
@@ -661,7 +681,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Subsidiary),
         confidence: 0.85,
         flags: 0,
-        pattern: "{S}{P} (?:parent|parent company|owner|holding company|parent group)\\b,? {OX}",
+        pattern: "{S}{PR} (?:parent|parent company|owner|holding company|parent group)\\b,? {OX}",
         veto: None,
     },
     RuleDef {
@@ -704,11 +724,13 @@ pub(crate) fn expand(pattern: &str) -> String {
         .replace("{O}", &format!("(?P<o>{list})"))
         .replace("{O2}", &format!("(?P<o2>{list})"))
         .replace("{gr}", &format!("{gap_unit_r}{{0,45}}?"))
-        .replace("{g}", &format!("{gap_unit}{{0,45}}?"))
-        .replace("{G}", &format!("{gap_unit}{{0,100}}?"))
+        .replace("{g}", &format!("{gap_unit}{{0,70}}?"))
+        .replace("{G}", &format!("{gap_unit}{{0,110}}?"))
         .replace("{W}", "[^;]{0,150}?")
         .replace("{w5}", "(?:[a-z][a-z-]* ){0,5}")
         .replace("{w}", "(?:[a-z][a-z-]* ){0,3}")
+        .replace("{A}", r"(?:, (?:while|which|who|whose|the|a|an|its|one of|already|for its part|once|now|[a-z]+-based|@[pg]\d+(?:'s|'))\b[^;]{0,100}?,)?")
+        .replace("{PR}", "(?:'s|')")
         .replace("{P}", "(?:'s|')?");
     format!("(?-u){out}")
 }

@@ -5,6 +5,7 @@
 //! missed and spurious relation.
 
 use dealwire_core::Stage;
+
 use dealwire_eval::{aggregate, read_gold, score_article};
 use dealwire_relate::Resolver;
 use dealwire_tag::{EntityTagger, Gazetteer, MoneyTagger};
@@ -35,6 +36,9 @@ fn corpus_relation_figures() {
             tagger.run(&mut doc);
             money.run(&mut doc);
             resolver.run(&mut doc);
+            if std::env::var("DEALWIRE_DEBUG").is_ok_and(|id| id == gold.id) {
+                dump(&doc);
+            }
             scores.push(score_article(&gold, &doc));
         }
     }
@@ -47,4 +51,40 @@ fn corpus_relation_figures() {
         "relation F1 {:.3}",
         report.relations.f1
     );
+}
+
+/// Prints each sentence with its marked mentions and amounts, for debugging rules.
+fn dump(doc: &dealwire_core::Extraction) {
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let mut marked = String::new();
+        let mut at = s.span.start();
+        let mut items: Vec<(dealwire_core::Span, String)> = doc
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == i)
+            .map(|m| {
+                (
+                    m.span,
+                    format!("{:?}:{}", m.kind, doc.entities[m.entity].name),
+                )
+            })
+            .chain(
+                doc.amounts
+                    .iter()
+                    .filter(|a| a.sentence == i)
+                    .map(|a| (a.span, format!("{:?}", a.kind))),
+            )
+            .collect();
+        items.sort_by_key(|(sp, _)| sp.start());
+        for (sp, label) in items {
+            if sp.start() < at {
+                continue;
+            }
+            marked.push_str(&doc.text()[at..sp.start()]);
+            marked.push_str(&format!("[{}|{label}]", &doc.text()[sp]));
+            at = sp.end();
+        }
+        marked.push_str(&doc.text()[at..s.span.end()]);
+        println!("S{i}: {marked}");
+    }
 }
