@@ -187,7 +187,10 @@ fn collect(inner: &Inner, masked: &Masked, cands: &mut Vec<Cand>) {
             if clause {
                 if let Some(g) = caps.name("s") {
                     // A party after a preposition is not the subject of a clause.
-                    if after_preposition(&masked.text[..g.start()]) {
+                    let relative = [", which", ", who", ", whose", ", a ", ", an ", ", the "]
+                        .iter()
+                        .any(|w| masked.text[g.end()..].starts_with(w));
+                    if !relative && after_preposition(&masked.text[..g.start()]) {
                         continue;
                     }
                     // "Microsoft's ties to ...": a named possessor is not the subject of a verb.
@@ -505,7 +508,7 @@ fn emit(
                 ..relation
             });
         }
-        if matches!(ty, RelationType::Investor | RelationType::Acquirer) {
+        if ty == RelationType::Investor {
             *focus = Some((o, sentence));
         }
         if ty == RelationType::Acquirer {
@@ -514,7 +517,15 @@ fn emit(
     }
 }
 
-/// The nearest party before the match that is not a subject: what "the round" is about.
+/// Whether the placeholder at `pos` is followed by a possessive "'s".
+fn possessive_at(text: &str, pos: usize) -> bool {
+    text[pos + 1..]
+        .trim_start_matches(|c: char| c.is_ascii_alphanumeric())
+        .starts_with("'s")
+}
+
+/// The nearest possessor before the match that is not a subject: whose round it is
+/// ("Wiz's last valuation, set in a round led by ...").
 fn sentence_object(
     masked: &Masked,
     cand: &Cand,
@@ -522,7 +533,9 @@ fn sentence_object(
 ) -> Option<usize> {
     masked.slots.iter().rev().find_map(|s| match s.kind {
         SlotKind::Party { entity, .. }
-            if s.pos < cand.start && !subjects.iter().any(|&(e, _)| e == entity) =>
+            if s.pos < cand.start
+                && !subjects.iter().any(|&(e, _)| e == entity)
+                && possessive_at(&masked.text, s.pos) =>
         {
             Some(entity)
         }

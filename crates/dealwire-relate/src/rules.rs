@@ -249,7 +249,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         flags: flag::RIVAL_DESC,
         pattern: "{S}{A}{g}\\b{BUY}\\b (?P<gap>(?:[a-z][a-z-]* ){0,4}){OX}",
         veto: Some(
-            "\\b(?:that|which|who|by|stake|stakes|shares|minority|stock|equity|bonds|assets|capacity|chips)\\b",
+            "\\b(?:that|which|who|by|back|stake|stakes|shares|minority|stock|equity|bonds|assets|capacity|chips)\\b",
         ),
     },
     RuleDef {
