@@ -205,19 +205,20 @@ fn collect(inner: &Inner, masked: &Masked, cands: &mut Vec<Cand>) {
                     }
                 }
             }
-            // "buys its processors": a possessive pronoun ending the match is not the object.
+            subjects.retain(|&slot| !modifies_noun(masked, slot));
+            // "buys its processors": a possessive pronoun ending the match is not an object.
             if let Some(g) = caps.name("o") {
-                let last_is_pronoun = masked.text[..g.end()]
-                    .rfind('@')
-                    .is_some_and(|at| masked.text.as_bytes().get(at + 1) == Some(&b'r'));
-                if g.end() == m.end()
-                    && last_is_pronoun
-                    && masked.text[g.end()..].starts_with("'s ")
-                {
-                    continue;
+                let at = masked.text[..g.end()].rfind('@');
+                let pronoun =
+                    at.is_some_and(|at| masked.text.as_bytes().get(at + 1) == Some(&b'r'));
+                if g.end() == m.end() && pronoun && masked.text[g.end()..].starts_with("'s ") {
+                    let last = masked.slots.iter().position(|s| Some(s.pos) == at);
+                    objects.retain(|&o| Some(o) != last);
+                    if objects.is_empty() {
+                        continue;
+                    }
                 }
             }
-            subjects.retain(|&slot| !modifies_noun(masked, slot));
             let skip = caps.name("skip").map(|g| (g.start(), g.end()));
             cands.push(Cand {
                 rule: ri,

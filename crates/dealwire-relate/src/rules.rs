@@ -138,6 +138,22 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        method: "investor.joining",
+        shape: Directed(Investor),
+        confidence: 0.7,
+        flags: flag::NO_AMOUNT,
+        pattern: "\\bwith {S} (?:also )?(?:joining|participating|taking part|investing)\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.investments_from",
+        shape: Directed(Investor),
+        confidence: 0.7,
+        flags: flag::NO_AMOUNT,
+        pattern: "\\b(?:investments?|backing|funding|contributions?) from {g}{S}",
+        veto: None,
+    },
+    RuleDef {
         method: "investor.took_part",
         shape: Directed(Investor),
         confidence: 0.75,
