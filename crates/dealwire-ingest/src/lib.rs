@@ -11,15 +11,15 @@
 //! ```
 //! use std::convert::Infallible;
 //! use dealwire_core::{Extraction, Reject, Stage};
-//! use dealwire_ingest::{Input, RunOptions, Runner, Sink};
+//! use dealwire_ingest::{Input, RunOptions, Runner, Sink, Written};
 //!
 //! struct Count(usize, usize);
 //! impl Sink for Count {
 //!     type Error = Infallible;
 //!     type Output = (usize, usize);
-//!     fn write_article(&mut self, _: &Extraction, _: &str) -> Result<(), Infallible> {
+//!     fn write_article(&mut self, _: &Extraction, _: &str) -> Result<Written, Infallible> {
 //!         self.0 += 1;
-//!         Ok(())
+//!         Ok(Written::Stored)
 //!     }
 //!     fn write_reject(&mut self, _: &Reject) -> Result<(), Infallible> {
 //!         self.1 += 1;
@@ -62,4 +62,4 @@ pub use read::{
     content_sha256, hex, parse_published, read_text_article,
 };
 pub use reject::RejectCode;
-pub use runner::{Progress, RunOptions, RunSummary, Runner, Sink, Snapshot};
+pub use runner::{Progress, RunOptions, RunSummary, Runner, Sink, Snapshot, Written};

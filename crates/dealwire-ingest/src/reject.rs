@@ -27,11 +27,14 @@ pub enum RejectCode {
     DuplicateId,
     /// A pipeline stage panicked on this article; the run went on.
     PipelinePanic,
+    /// The output refused the pipeline's rows for this article (a span or
+    /// index out of range, a value too large for its column).
+    BadExtraction,
 }
 
 impl RejectCode {
     /// Every code, in table order.
-    pub const ALL: [RejectCode; 10] = [
+    pub const ALL: [RejectCode; 11] = [
         RejectCode::NotJson,
         RejectCode::InvalidUtf8,
         RejectCode::NotObject,
@@ -42,6 +45,7 @@ impl RejectCode {
         RejectCode::Unreadable,
         RejectCode::DuplicateId,
         RejectCode::PipelinePanic,
+        RejectCode::BadExtraction,
     ];
 
     /// The machine-readable code.
@@ -57,6 +61,7 @@ impl RejectCode {
             RejectCode::Unreadable => "unreadable",
             RejectCode::DuplicateId => "duplicate_id",
             RejectCode::PipelinePanic => "pipeline_panic",
+            RejectCode::BadExtraction => "bad_extraction",
         }
     }
 

@@ -13,6 +13,17 @@ use sha2::{Digest, Sha256};
 use crate::read::{ReadOptions, Records, content_sha256, hex};
 use crate::{IngestError, Input, RejectCode};
 
+/// What a [`Sink`] did with one article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Written {
+    /// Its rows are in the output.
+    Stored,
+    /// The sink refused the extraction (a span or index that does not fit, a
+    /// value too large for its column) and wrote nothing of it; the runner
+    /// turns this into a `bad_extraction` reject and goes on.
+    Refused(String),
+}
+
 /// Where the runner puts its results: the Parquet writer in the CLI, a
 /// vector in tests. Called from one thread only.
 pub trait Sink {
@@ -22,7 +33,11 @@ pub trait Sink {
     type Output;
     /// Writes one processed article. `content_sha256` is the lower-case hex
     /// SHA-256 of the article text, to be stored for [`RunOptions::done`].
-    fn write_article(&mut self, doc: &Extraction, content_sha256: &str) -> Result<(), Self::Error>;
+    fn write_article(
+        &mut self,
+        doc: &Extraction,
+        content_sha256: &str,
+    ) -> Result<Written, Self::Error>;
     /// Writes one reject.
     fn write_reject(&mut self, reject: &Reject) -> Result<(), Self::Error>;
     /// Completes the output.
@@ -191,8 +206,15 @@ struct Work {
 }
 
 enum Output {
-    Article(Box<Extraction>, [u8; 32]),
+    Article(Box<Extraction>, [u8; 32], Arc<str>, Option<u64>),
     Reject(Reject),
+}
+
+/// What the reader thread shares with the writer thread while it runs.
+#[derive(Default)]
+struct Live {
+    bytes_read: AtomicU64,
+    skipped: AtomicU64,
 }
 
 #[derive(Default)]
@@ -248,7 +270,7 @@ impl<'a, P: Stage + ?Sized> Runner<'a, P> {
             n => n,
         };
         let total_bytes = inputs.iter().map(Input::plain_size).sum::<Option<u64>>();
-        let bytes_read = AtomicU64::new(0);
+        let live = Live::default();
         let mut seen: HashMap<IdKey, Seen> = HashMap::with_capacity(self.opts.done.len());
         for (id, hash) in &self.opts.done {
             if let Some(content) = parse_hex32(hash) {
@@ -272,11 +294,11 @@ impl<'a, P: Stage + ?Sized> Runner<'a, P> {
             let (out_tx, out_rx) = bounded::<Output>(threads * 4);
             let reader = {
                 let out_tx = out_tx.clone();
-                let bytes_read = &bytes_read;
+                let live = &live;
                 std::thread::Builder::new()
                     .name("dealwire-reader".into())
                     .spawn_scoped(s, move || {
-                        read_all(inputs, read_opts, seen, &work_tx, &out_tx, stop, bytes_read)
+                        read_all(inputs, read_opts, seen, &work_tx, &out_tx, stop, live)
                     })
                     .map_err(IngestError::Thread)?
             };
@@ -295,14 +317,33 @@ impl<'a, P: Stage + ?Sized> Runner<'a, P> {
             let mut failure = None;
             loop {
                 match out_rx.recv_timeout(self.progress_every) {
-                    Ok(Output::Article(doc, content)) => {
-                        summary.articles += 1;
-                        summary.mentions += doc.mentions.len() as u64;
-                        summary.amounts += doc.amounts.len() as u64;
-                        summary.relations += doc.relations.len() as u64;
-                        if let Err(e) = sink.write_article(&doc, &hex(&content)) {
-                            failure = Some(e);
-                            break;
+                    Ok(Output::Article(doc, content, source, line)) => {
+                        let reject = match sink.write_article(&doc, &hex(&content)) {
+                            Ok(Written::Stored) => {
+                                summary.articles += 1;
+                                summary.mentions += doc.mentions.len() as u64;
+                                summary.amounts += doc.amounts.len() as u64;
+                                summary.relations += doc.relations.len() as u64;
+                                None
+                            }
+                            Ok(Written::Refused(reason)) => Some(RejectCode::BadExtraction.reject(
+                                &source,
+                                line,
+                                Some(doc.article.id.clone()),
+                                reason,
+                            )),
+                            Err(e) => {
+                                failure = Some(e);
+                                break;
+                            }
+                        };
+                        if let Some(r) = reject {
+                            summary.rejects += 1;
+                            *summary.rejects_by_code.entry(r.code.clone()).or_default() += 1;
+                            if let Err(e) = sink.write_reject(&r) {
+                                failure = Some(e);
+                                break;
+                            }
                         }
                     }
                     Ok(Output::Reject(r)) => {
@@ -322,8 +363,8 @@ impl<'a, P: Stage + ?Sized> Runner<'a, P> {
                     self.progress.update(&Snapshot {
                         articles: summary.articles,
                         rejects: summary.rejects,
-                        skipped: 0,
-                        bytes_read: bytes_read.load(Ordering::Relaxed),
+                        skipped: live.skipped.load(Ordering::Relaxed),
+                        bytes_read: live.bytes_read.load(Ordering::Relaxed),
                         total_bytes,
                         elapsed: start.elapsed(),
                     });
@@ -344,7 +385,7 @@ impl<'a, P: Stage + ?Sized> Runner<'a, P> {
         summary.skipped = outcome.skipped;
         summary.duplicates = outcome.duplicates;
         summary.bad_dates = outcome.bad_dates;
-        summary.bytes_read = bytes_read.load(Ordering::Relaxed);
+        summary.bytes_read = live.bytes_read.load(Ordering::Relaxed);
         summary.interrupted = self.stop.load(Ordering::SeqCst);
         summary.elapsed = start.elapsed();
         Ok((summary, output))
@@ -359,7 +400,7 @@ fn read_all(
     work_tx: &Sender<Work>,
     out_tx: &Sender<Output>,
     stop: &AtomicBool,
-    bytes_read: &AtomicU64,
+    live: &Live,
 ) -> ReaderStats {
     let mut stats = ReaderStats::default();
     let mut base = 0;
@@ -367,7 +408,8 @@ fn read_all(
         let source: Arc<str> = Arc::from(input.name());
         let mut records = Records::open(input, opts);
         while let Some(record) = records.next() {
-            bytes_read.store(base + records.bytes(), Ordering::Relaxed);
+            live.bytes_read
+                .store(base + records.bytes(), Ordering::Relaxed);
             let sent = match record {
                 Err(reject) => out_tx.send(Output::Reject(reject)).is_ok(),
                 Ok(article) => {
@@ -377,6 +419,7 @@ fn read_all(
                         Some(prev) if prev.content == content => {
                             if prev.earlier_run {
                                 stats.skipped += 1;
+                                live.skipped.fetch_add(1, Ordering::Relaxed);
                             } else {
                                 stats.duplicates += 1;
                             }
@@ -416,6 +459,7 @@ fn read_all(
                 }
             };
             if !sent || stop.load(Ordering::SeqCst) {
+                base += records.bytes();
                 stats.bad_dates += records.bad_dates();
                 break 'inputs;
             }
@@ -423,7 +467,7 @@ fn read_all(
         base += records.bytes();
         stats.bad_dates += records.bad_dates();
     }
-    bytes_read.store(base, Ordering::Relaxed);
+    live.bytes_read.store(base, Ordering::Relaxed);
     stats
 }
 
@@ -434,7 +478,7 @@ fn work<P: Stage + ?Sized>(stage: &P, work_rx: &Receiver<Work>, out_tx: &Sender<
         // The stages only read shared, immutable data, so a panic cannot leave
         // anything half-updated that a later article would see.
         let out = match catch_unwind(AssertUnwindSafe(|| stage.run(&mut doc))) {
-            Ok(()) => Output::Article(Box::new(doc), item.content),
+            Ok(()) => Output::Article(Box::new(doc), item.content, item.source, item.line),
             Err(panic) => {
                 let what = panic
                     .downcast_ref::<&str>()

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use dealwire_core::{Extraction, Mention, MentionKind, MentionMethod, Reject, Span, Stage};
-use dealwire_ingest::{IngestError, Input, RunOptions, RunSummary, Runner, Sink};
+use dealwire_ingest::{IngestError, Input, RunOptions, RunSummary, Runner, Sink, Written};
 
 /// Marks each "Acme" as a mention; panics on "BOOM"; sets a stop flag on "STOP".
 struct TestStage {
@@ -64,16 +64,19 @@ impl Sink for MemSink {
     type Error = Crash;
     type Output = (Rows, Vec<Reject>);
 
-    fn write_article(&mut self, doc: &Extraction, sha: &str) -> Result<(), Crash> {
+    fn write_article(&mut self, doc: &Extraction, sha: &str) -> Result<Written, Crash> {
         if self.fail_after == Some(self.written) {
             return Err(Crash);
+        }
+        if doc.text().contains("REFUSE") {
+            return Ok(Written::Refused("refused by the sink".to_owned()));
         }
         self.written += 1;
         self.pending.push((doc.article.id.clone(), sha.to_owned()));
         if self.batch > 0 && self.pending.len() >= self.batch {
             self.committed.lock().unwrap().append(&mut self.pending);
         }
-        Ok(())
+        Ok(Written::Stored)
     }
 
     fn write_reject(&mut self, r: &Reject) -> Result<(), Crash> {
@@ -150,14 +153,23 @@ fn a_panicking_stage_rejects_one_article_and_the_run_goes_on() {
     let p = dir.path().join("in.jsonl");
     std::fs::write(
         &p,
-        "{\"id\":\"a\",\"text\":\"fine\"}\n{\"id\":\"b\",\"text\":\"BOOM\"}\n{\"id\":\"c\",\"text\":\"fine too\"}\n",
+        "{\"id\":\"a\",\"text\":\"fine\"}\n{\"id\":\"b\",\"text\":\"BOOM\"}\n{\"id\":\"c\",\"text\":\"fine too\"}\n{\"id\":\"d\",\"text\":\"REFUSE\"}\n",
     )
     .unwrap();
     let inputs = dealwire_ingest::collect_inputs(&[p]).unwrap();
     let (s, (rows, rejects)) = run(&inputs, 2, MemSink::default(), HashMap::new()).unwrap();
     assert_eq!(s.articles, 2);
     assert_eq!(rows.len(), 2);
-    assert_eq!(rejects.len(), 1);
+    assert_eq!(rejects.len(), 2);
+    let refused = rejects.iter().find(|r| r.code == "bad_extraction").unwrap();
+    assert_eq!(
+        (refused.article_id.as_deref(), refused.line),
+        (Some("d"), Some(4))
+    );
+    let rejects: Vec<&Reject> = rejects
+        .iter()
+        .filter(|r| r.code != "bad_extraction")
+        .collect();
     assert_eq!(rejects[0].code, "pipeline_panic");
     assert_eq!(rejects[0].article_id.as_deref(), Some("b"));
     assert_eq!(rejects[0].line, Some(2));
