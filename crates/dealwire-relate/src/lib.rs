@@ -31,7 +31,7 @@ mod status;
 use std::sync::Arc;
 
 use dealwire_core::{Extraction, Stage};
-use regex::bytes::{Regex, RegexSet};
+use regex::bytes::Regex;
 
 /// Errors from building the resolver.
 #[derive(Debug, thiserror::Error)]
@@ -64,7 +64,6 @@ pub struct Resolver {
 
 #[derive(Debug)]
 struct Inner {
-    set: RegexSet,
     rules: Vec<Compiled>,
     cues: status::Cues,
     stake: Regex,
@@ -86,7 +85,6 @@ impl Resolver {
 
     /// Compiles the relation rules, reporting a rule that does not compile.
     pub fn try_new() -> Result<Self, BuildError> {
-        let mut patterns = Vec::with_capacity(rules::RULES.len());
         let mut compiled = Vec::with_capacity(rules::RULES.len());
         for def in rules::RULES {
             let err = |source| BuildError::Rule {
@@ -100,14 +98,8 @@ impl Resolver {
                 .map(|v| Regex::new(&format!("(?-u){v}")))
                 .transpose()
                 .map_err(err)?;
-            patterns.push(pattern);
             compiled.push(Compiled { regex, veto });
         }
-        let err = |source| BuildError::Rule {
-            method: "set",
-            source: Box::new(source),
-        };
-        let set = RegexSet::new(&patterns).map_err(err)?;
         let cues = status::Cues::new().map_err(|source| BuildError::Rule {
             method: "status",
             source: Box::new(source),
@@ -126,7 +118,6 @@ impl Resolver {
             })?;
         Ok(Self {
             inner: Arc::new(Inner {
-                set,
                 rules: compiled,
                 cues,
                 stake,

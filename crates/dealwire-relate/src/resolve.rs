@@ -141,8 +141,10 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
 fn collect(inner: &Inner, masked: &Masked, cands: &mut Vec<Cand>) {
     cands.clear();
     let bytes = masked.text.as_bytes();
-    for ri in inner.set.matches(bytes).iter() {
-        let compiled = &inner.rules[ri];
+    for (ri, compiled) in inner.rules.iter().enumerate() {
+        if !compiled.regex.is_match(bytes) {
+            continue;
+        }
         for caps in compiled.regex.captures_iter(bytes) {
             let Some(m) = caps.get(0) else { continue };
             if let Some(veto) = &compiled.veto {

@@ -3,9 +3,11 @@
 //! A pattern is written with a few templates, expanded once at build time:
 //! `{S}`/`{S2}` capture the subject list, `{O}`/`{O2}` the object list, `{OX}`
 //! an object list that may follow another party's possessive ("OpenAI's rival
-//! Anthropic" gives Anthropic), `{g}`/`{G}` a short/long gap that crosses no
-//! party, `{gr}` a short gap that may cross pronouns, `{W}` a wide gap that
-//! crosses anything but a semicolon, `{w}`/`{w5}` up to three/five lower-case
+//! Anthropic" gives Anthropic), `{g}`/`{G}` a gap that crosses no party (so
+//! the nearest party on each side is taken), `{gr}` one that may cross
+//! pronouns, `{W}` a wide gap that crosses anything but a semicolon (gaps are
+//! unbounded within the sentence: counted repetitions made the automata ten
+//! times slower), `{w}`/`{w5}` up to three/five lower-case
 //! words, `{P}` an optional and `{PR}` a required possessive, `{A}` an
 //! optional apposition or parenthetical after a party ("Amazon, while invested
 //! in Anthropic, is ...").
@@ -739,13 +741,13 @@ pub(crate) fn expand(pattern: &str) -> String {
         )
         .replace("{O}", &format!("(?P<o>{list})"))
         .replace("{O2}", &format!("(?P<o2>{list})"))
-        .replace("{gr}", &format!("{gap_unit_r}{{0,45}}?"))
-        .replace("{g}", &format!("{gap_unit}{{0,70}}?"))
-        .replace("{G}", &format!("{gap_unit}{{0,110}}?"))
-        .replace("{W}", "[^;]{0,150}?")
+        .replace("{gr}", &format!("{gap_unit_r}*?"))
+        .replace("{g}", &format!("{gap_unit}*?"))
+        .replace("{G}", &format!("{gap_unit}*?"))
+        .replace("{W}", "[^;]*?")
         .replace("{w5}", "(?:[a-z][a-z-]* ){0,5}")
         .replace("{w}", "(?:[a-z][a-z-]* ){0,3}")
-        .replace("{A}", r"(?:, (?:while|which|who|whose|the|a|an|its|one of|already|for its part|once|now|[a-z]+-based|@[pg]\d+(?:'s|'))\b[^;]{0,100}?,)?")
+        .replace("{A}", r"(?:, (?:while|which|who|whose|the|a|an|its|one of|already|for its part|once|now|[a-z]+-based|@[pg]\d+(?:'s|'))\b[^;]*?,)?")
         .replace("{PR}", "(?:'s|')")
         .replace("{P}", "(?:'s|')?");
     format!("(?-u){out}")
