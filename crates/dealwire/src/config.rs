@@ -37,6 +37,8 @@ pub enum StageConfig {
     Money {},
     /// Relations between the tagged entities.
     Relations {},
+    /// The learned relation stage (needs the `bert` cargo feature to build).
+    Bert(dealwire_bert::BertConfig),
 }
 
 impl StageConfig {
@@ -46,6 +48,7 @@ impl StageConfig {
             StageConfig::Entities { .. } => "entities",
             StageConfig::Money {} => "money",
             StageConfig::Relations {} => "relations",
+            StageConfig::Bert(_) => "bert",
         }
     }
 }
@@ -112,6 +115,11 @@ impl PipelineConfig {
                 }
             }
         }
+        if let Some(bert) = position("bert") {
+            if position("relations").is_none_or(|p| p >= bert) {
+                return Err(invalid("bert needs relations before it".to_owned()));
+            }
+        }
         Ok(())
     }
 
@@ -131,6 +139,7 @@ impl PipelineConfig {
                 }
                 StageConfig::Money {} => Box::new(MoneyTagger::new()),
                 StageConfig::Relations {} => Box::new(Resolver::new()),
+                StageConfig::Bert(config) => build_bert(&config, base, &self.name)?,
             });
         }
         Ok(Pipeline {
@@ -138,6 +147,29 @@ impl PipelineConfig {
             stages,
         })
     }
+}
+
+#[cfg(feature = "bert")]
+fn build_bert(
+    config: &dealwire_bert::BertConfig,
+    base: &Path,
+    _pipeline: &str,
+) -> Result<Box<dyn Stage>, PipelineError> {
+    Ok(Box::new(config.build(base)?))
+}
+
+#[cfg(not(feature = "bert"))]
+fn build_bert(
+    _config: &dealwire_bert::BertConfig,
+    _base: &Path,
+    pipeline: &str,
+) -> Result<Box<dyn Stage>, PipelineError> {
+    Err(PipelineError::Invalid {
+        name: pipeline.to_owned(),
+        reason: "the bert stage needs a build with the `bert` cargo feature \
+                 (see models/bert/README.md)"
+            .to_owned(),
+    })
 }
 
 #[cfg(test)]
@@ -154,6 +186,15 @@ mod tests {
         for entry in std::fs::read_dir(pipelines_dir()).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "toml") {
+                let config = PipelineConfig::from_file(&path).unwrap();
+                let needs_bert = config
+                    .stages
+                    .iter()
+                    .any(|s| matches!(s, StageConfig::Bert(_)));
+                if needs_bert && !cfg!(feature = "bert") {
+                    config.validate().unwrap();
+                    continue;
+                }
                 let p = Pipeline::from_file(&path)
                     .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
                 assert!(!p.name().is_empty());

@@ -26,6 +26,7 @@ mod config;
 use std::path::Path;
 
 pub use config::{GazetteerSource, PipelineConfig, StageConfig};
+pub use dealwire_bert as bert;
 pub use dealwire_core as core;
 pub use dealwire_core::{
     Amount, AmountKind, Article, CharMap, Currency, Decimal, Entity, EntityRole, EntityType,
@@ -71,6 +72,9 @@ pub enum PipelineError {
     /// A stage could not be built.
     #[error("cannot build stage: {0}")]
     Tag(#[from] dealwire_tag::BuildError),
+    /// The learned relation stage could not be built.
+    #[error("cannot build the bert stage: {0}")]
+    Bert(#[from] dealwire_bert::BertError),
 }
 
 /// A compiled chain of stages: tokenize, tag entities and money, resolve relations.
