@@ -3,6 +3,8 @@
 
 mod eval;
 mod extract;
+#[cfg(feature = "bert")]
+mod train;
 
 use clap::{Parser, Subcommand};
 
@@ -21,6 +23,9 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Score a pipeline against gold-annotated articles.
     Eval(eval::EvalArgs),
+    /// Fit the learned relation stage's head (built with the `bert` feature).
+    #[cfg(feature = "bert")]
+    Train(train::TrainArgs),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -28,5 +33,7 @@ fn main() -> anyhow::Result<()> {
     match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
+        #[cfg(feature = "bert")]
+        Command::Train(args) => train::run(args),
     }
 }
