@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-run benchmark of `dealwire extract`: JSON Lines in, Parquet out.
 # Usage: bench/run.sh [ARTICLES] [THREADS...]   (defaults: 200000, "1 N" with N = cores)
-# Env: BENCH_DIR (default /tmp/dw-bench), CARGO_TARGET_DIR (default target).
+# Env: BENCH_DIR (default /tmp/dw-bench), CARGO_TARGET_DIR (default target),
+#      DEALWIRE_BIN (a prebuilt binary; skips the build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 articles=${1:-200000}
@@ -17,8 +18,12 @@ if [ ! -x /usr/bin/time ]; then
 fi
 corpus="$dir/corpus-$articles.jsonl"
 [ -f "$corpus" ] || python3 bench/gen_corpus.py --articles "$articles" --out "$corpus"
-cargo build --release -p dealwire-cli >&2
-bin="$target/release/dealwire"
+if [ -n "${DEALWIRE_BIN:-}" ]; then
+  bin=$DEALWIRE_BIN
+else
+  cargo build --release -p dealwire-cli >&2
+  bin="$target/release/dealwire"
+fi
 bytes=$(stat -c %s "$corpus")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "corpus: $articles articles, $(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}') MB"
