@@ -1,7 +1,8 @@
 //! The gazetteer: known entities, read from JSON Lines files.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::LazyLock;
 
 use dealwire_core::{EntityRole, EntityType};
 use serde::Deserialize;
@@ -226,8 +227,16 @@ impl Gazetteer {
 
 /// Whether `word` is a common English word (case-insensitive).
 pub(crate) fn is_common_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    COMMON_WORDS.contains(&lower.as_str())
+    static SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| COMMON_WORDS.iter().copied().collect());
+    if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        SET.contains(word.to_lowercase().as_str())
+    } else {
+        SET.contains(word)
+    }
 }
 
 /// `name` without trailing legal-form words and punctuation ("Oracle Corporation" → "Oracle").

@@ -107,7 +107,12 @@ impl EntityTagger {
             .ascii_case_insensitive(true)
             .build(surfaces.iter().map(|s| s.text.as_str()))
             .map_err(|e| BuildError::Matcher(e.to_string()))?;
-        let re = |p: &str| Regex::new(p).map_err(|e| BuildError::Matcher(e.to_string()));
+        // ASCII word boundaries keep the fast DFA engines on text with curly quotes and
+        // dashes; `resolve` re-checks the Unicode boundary at both ends of a match.
+        let re = |p: &str| {
+            Regex::new(&p.replace(r"\b", r"(?-u:\b)"))
+                .map_err(|e| BuildError::Matcher(e.to_string()))
+        };
         let govs: Vec<String> = lexicon::GOVERNMENTS
             .iter()
             .map(|g| regex::escape(g.0))

@@ -1,6 +1,8 @@
 //! The per-article work: candidates, merging, references back.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 use dealwire_core::{
     Entity, EntityRole, EntityType, Extraction, Mention, MentionKind, MentionMethod, Span,
@@ -83,7 +85,7 @@ pub(super) fn tag(t: &EntityTagger, doc: &mut Extraction) {
     merge_unknowns(&mut cands);
 
     // Entities, in order of first mention.
-    let mut index: HashMap<Target, usize> = HashMap::new();
+    let mut index: HashMap<Target, usize, FxBuild> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     for c in &cands {
@@ -107,6 +109,20 @@ pub(super) fn tag(t: &EntityTagger, doc: &mut Extraction) {
     }
     doc.entities = entities;
     doc.mentions = mentions;
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The Unicode word boundary at both ends of a regex match (the regexes test ASCII ones).
+fn word_edges(text: &str, s: usize, e: usize) -> bool {
+    let at = |p: usize| {
+        let before = text[..p].chars().next_back().is_some_and(is_word_char);
+        let after = text[p..].chars().next().is_some_and(is_word_char);
+        before != after
+    };
+    at(s) && at(e)
 }
 
 fn boundary_ok(text: &str, s: usize, e: usize) -> bool {
@@ -204,6 +220,11 @@ fn tickers(t: &EntityTagger, text: &str, cands: &mut Vec<Cand>) {
     }
     let named: Vec<Target> = cands.iter().map(|c| c.target.clone()).collect();
     for c in t.re_ticker_shares.captures_iter(text) {
+        if c.get(0)
+            .is_some_and(|m| !word_edges(text, m.start(), m.end()))
+        {
+            continue;
+        }
         if let Some(g) = c.get(1).or_else(|| c.get(2)) {
             if let Some(&i) = t.tickers.get(g.as_str()) {
                 // A bare ticker counts only for a company the article names.
@@ -223,6 +244,9 @@ fn tickers(t: &EntityTagger, text: &str, cands: &mut Vec<Cand>) {
 
 fn governments(t: &EntityTagger, text: &str, cands: &mut Vec<Cand>) {
     for m in t.re_government.find_iter(text) {
+        if !word_edges(text, m.start(), m.end()) {
+            continue;
+        }
         let found = m.as_str();
         let gov = GOVERNMENTS
             .iter()
@@ -241,6 +265,79 @@ fn governments(t: &EntityTagger, text: &str, cands: &mut Vec<Cand>) {
 
 const CONNECTORS: &[&str] = &["&", "of", "de", "du", "der", "von", "van", "+"];
 
+/// A multiply-rotate hasher (as in rustc's FxHash): the keys are short words and
+/// small targets from one article, where SipHash's flood resistance buys nothing.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxBuild = BuildHasherDefault<FxHasher>;
+type Set = HashSet<&'static str, FxBuild>;
+
+/// The word lists as hash sets: classification asks them several times per capitalised word.
+struct Lex {
+    corporate: Set,
+    legal: Set,
+    connectors: Set,
+    non_name_caps: Set,
+    places: Set,
+    first_names: Set,
+    titles: Set,
+    product_makers: Set,
+}
+
+static LEX: LazyLock<Lex> = LazyLock::new(|| Lex {
+    corporate: CORPORATE_WORDS
+        .iter()
+        .chain(LEGAL_SUFFIXES)
+        .copied()
+        .collect(),
+    legal: LEGAL_SUFFIXES.iter().copied().collect(),
+    connectors: CONNECTORS.iter().copied().collect(),
+    non_name_caps: NON_NAME_CAPS.iter().copied().collect(),
+    places: PLACES.iter().copied().collect(),
+    first_names: FIRST_NAMES.iter().copied().collect(),
+    titles: PERSON_TITLES.iter().copied().collect(),
+    product_makers: PRODUCT_MAKERS.iter().map(|p| p.0).collect(),
+});
+
+/// Cues before a name that are specific enough alone ("led by", not "with").
+const LOOSE_CUES: &[&str] = &["including", "such as", "with", "and", "from"];
+static STRICT_BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    DEAL_CUES_BEFORE
+        .iter()
+        .copied()
+        .filter(|c| !LOOSE_CUES.contains(c))
+        .collect()
+});
+
 fn sequences(text: &str, ws: &[Word]) -> Vec<Seq> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -254,10 +351,10 @@ fn sequences(text: &str, ws: &[Word]) -> Vec<Seq> {
         let mut ws_in = vec![(ws[i].start, ws[i].end)];
         while !ws[j].brk && !ws[j].poss && j + 1 < ws.len() {
             let next = &text[ws[j + 1].start..ws[j + 1].end];
-            if is_cap(next) || LEGAL_SUFFIXES.contains(&next) {
+            if is_cap(next) || LEX.legal.contains(next) {
                 j += 1;
                 ws_in.push((ws[j].start, ws[j].end));
-            } else if CONNECTORS.contains(&next)
+            } else if LEX.connectors.contains(next)
                 && !ws[j + 1].brk
                 && j + 2 < ws.len()
                 && is_cap(&text[ws[j + 2].start..ws[j + 2].end])
@@ -274,17 +371,17 @@ fn sequences(text: &str, ws: &[Word]) -> Vec<Seq> {
         while let Some(&(s, e)) = ws_in.first() {
             let w = &text[s..e];
             let number = matches!(w, "One" | "Two" | "Three" | "First" | "Second" | "Third");
-            let strip = CONNECTORS.contains(&w)
-                || (NON_NAME_CAPS.contains(&w) && (!number || sentence_initial(text, s)))
-                || PERSON_TITLES.contains(&w)
+            let strip = LEX.connectors.contains(w)
+                || (LEX.non_name_caps.contains(w) && (!number || sentence_initial(text, s)))
+                || LEX.titles.contains(w)
                 || w.ends_with("-based")
                 || w.chars().filter(|c| c.is_alphabetic()).count() > 2
                     && w.chars().all(|c| !c.is_lowercase())
                     && sentence_initial(text, s)
                     && ws_in.len() > 1
-                || PLACES.contains(&w) && ws_in.len() > 1;
+                || LEX.places.contains(w) && ws_in.len() > 1;
             if strip {
-                titled |= PERSON_TITLES.contains(&w)
+                titled |= LEX.titles.contains(w)
                     || matches!(w, "Chief" | "Executive" | "Officer" | "Senior" | "Vice");
                 ws_in.remove(0);
             } else {
@@ -293,7 +390,7 @@ fn sequences(text: &str, ws: &[Word]) -> Vec<Seq> {
         }
         while ws_in
             .last()
-            .is_some_and(|&(s, e)| CONNECTORS.contains(&&text[s..e]))
+            .is_some_and(|&(s, e)| LEX.connectors.contains(&text[s..e]))
         {
             ws_in.pop();
         }
@@ -310,17 +407,21 @@ fn sequences(text: &str, ws: &[Word]) -> Vec<Seq> {
     out
 }
 
+/// Whether `before` ends, in any case, with one of the lowercase ASCII `phrases` as whole words.
 fn ends_with_phrase(before: &str, phrases: &[&str]) -> bool {
-    let b = before.trim_end().trim_end_matches(',').to_lowercase();
+    let b = before.trim_end().trim_end_matches(',');
     phrases.iter().any(|p| {
-        b.ends_with(p)
-            && b[..b.len() - p.len()].ends_with(|c: char| !c.is_alphanumeric() || c == ' ')
-            || b == *p
+        let Some(cut) = b.len().checked_sub(p.len()) else {
+            return false;
+        };
+        b.is_char_boundary(cut)
+            && b[cut..].eq_ignore_ascii_case(p)
+            && !b[..cut].ends_with(char::is_alphanumeric)
     })
 }
 
 fn is_corporate(w: &str) -> bool {
-    CORPORATE_WORDS.contains(&w) || LEGAL_SUFFIXES.contains(&w)
+    LEX.corporate.contains(w)
 }
 
 fn classify(
@@ -333,8 +434,8 @@ fn classify(
     let name = &text[s.start..s.end];
     let wtexts: Vec<&str> = s.words.iter().map(|&(a, b)| &text[a..b]).collect();
     let before = &text[..s.start];
+    let b = before.trim_end();
     let title_before = PERSON_TITLES.iter().any(|p| {
-        let b = before.trim_end();
         b.ends_with(p) && b[..b.len() - p.len()].ends_with(|c: char| !c.is_alphanumeric())
     });
     let corp_count = wtexts.iter().filter(|w| is_corporate(w)).count();
@@ -342,8 +443,8 @@ fn classify(
     // People: a title before the name, or a known first name.
     let personish = corp_count == 0
         && (2..=3).contains(&wtexts.len())
-        && (FIRST_NAMES.contains(&wtexts[0])
-            || ((s.titled || title_before) && !PLACES.contains(&name)));
+        && (LEX.first_names.contains(wtexts[0])
+            || ((s.titled || title_before) && !LEX.places.contains(name)));
     let overlapping: Vec<usize> = cands
         .iter()
         .enumerate()
@@ -352,7 +453,7 @@ fn classify(
         .collect();
     let first_name_hit = overlapping.len() == 1
         && &text[cands[overlapping[0]].start..cands[overlapping[0]].end] == wtexts[0];
-    if personish && first_name_hit && FIRST_NAMES.contains(&wtexts[0]) {
+    if personish && first_name_hit && LEX.first_names.contains(wtexts[0]) {
         cands.remove(overlapping[0]);
         return classify(t, text, s, cands, persons);
     }
@@ -423,19 +524,16 @@ fn classify(
         }
         return;
     }
-    if !overlapping.is_empty()
-        || PLACES.contains(&name)
-        || PRODUCT_MAKERS.iter().any(|p| p.0 == name)
-    {
+    if !overlapping.is_empty() || LEX.places.contains(name) || LEX.product_makers.contains(name) {
         return;
     }
     let non_generic = wtexts
         .iter()
         .filter(|w| {
             !is_corporate(w)
-                && !CONNECTORS.contains(w)
-                && !NON_NAME_CAPS.contains(w)
-                && !PLACES.contains(w)
+                && !LEX.connectors.contains(*w)
+                && !LEX.non_name_caps.contains(*w)
+                && !LEX.places.contains(*w)
         })
         .count();
     if has_corp_end && non_generic >= 1 && wtexts.len() >= 2 {
@@ -453,7 +551,7 @@ fn classify(
         return;
     }
     if non_generic == 0
-        || FIRST_NAMES.contains(&wtexts[0])
+        || LEX.first_names.contains(wtexts[0])
         || persons.iter().any(|p| p.split(' ').any(|x| x == name))
     {
         return;
@@ -471,15 +569,9 @@ fn classify(
     let cue_after = DEAL_CUES_AFTER.iter().any(|c| {
         after.starts_with(c) && after[c.len()..].starts_with(|x: char| !x.is_alphanumeric())
     });
-    let loose = ["including", "such as", "with", "and", "from"];
-    let strict_before: Vec<&str> = DEAL_CUES_BEFORE
-        .iter()
-        .copied()
-        .filter(|c| !loose.contains(c))
-        .collect();
     let cue_before =
-        ends_with_phrase(before, COMPANY_NOUNS) || ends_with_phrase(before, &strict_before);
-    let appositive = {
+        || ends_with_phrase(before, COMPANY_NOUNS) || ends_with_phrase(before, &STRICT_BEFORE);
+    let appositive = || {
         let rest = &text[s.end..];
         let clause = rest
             .split(". ")
@@ -500,8 +592,8 @@ fn classify(
         .any(|c| {
             after.starts_with(c) && after[c.len()..].starts_with(|x: char| !x.is_alphanumeric())
         });
-    let strong = cue_before || appositive || (cue_after && !weak_after);
-    if strong && !(initial && wtexts.len() == 1 && NON_NAME_CAPS.contains(&name)) {
+    let strong = cue_before() || appositive() || (cue_after && !weak_after);
+    if strong && !(initial && wtexts.len() == 1 && LEX.non_name_caps.contains(name)) {
         cands.push(Cand {
             start: s.start,
             end: s.end,
@@ -525,42 +617,53 @@ fn drop_overlaps(cands: Vec<Cand>) -> Vec<Cand> {
 
 /// Later short forms of names found earlier: "Acme" after "Acme Robotics", "Whitcombe" after "Dana Whitcombe".
 fn short_names(text: &str, seqs: &[Seq], cands: &mut Vec<Cand>, persons: &[String]) {
-    let mut forms: Vec<(String, Target)> = Vec::new();
+    let _ = persons;
+    // First form wins; each target is split once, however often it is mentioned.
+    let mut seen: HashSet<&Target, FxBuild> = HashSet::default();
+    let mut by_form: HashMap<&str, &Target, FxBuild> = HashMap::default();
     for c in cands.iter() {
+        if !seen.insert(&c.target) {
+            continue;
+        }
         match &c.target {
             Target::Unknown(n) => {
-                let ws: Vec<&str> = n.split(' ').collect();
-                for k in 1..ws.len() {
-                    let form = ws[..k].join(" ");
-                    let last = ws[k - 1];
-                    if CONNECTORS.contains(&last)
+                let mut end = 0;
+                // Proper prefixes only: the whole name is no short form of itself.
+                for (k, last) in n.split(' ').enumerate() {
+                    end += usize::from(k > 0) + last.len();
+                    if end >= n.len() {
+                        break;
+                    }
+                    let form = &n[..end];
+                    if LEX.connectors.contains(last)
                         || is_corporate(last)
-                        || (k == 1
-                            && (is_common_word(&form)
+                        || (k == 0
+                            && (is_common_word(form)
                                 || form.chars().count() < 3
-                                || NON_NAME_CAPS.contains(&form.as_str())))
+                                || LEX.non_name_caps.contains(form)))
                     {
                         continue;
                     }
-                    forms.push((form, c.target.clone()));
+                    by_form.entry(form).or_insert(&c.target);
                 }
             }
             Target::Person(p) => {
                 if let Some(last) = p.rsplit(' ').next().filter(|l| *l != p) {
-                    forms.push((last.to_owned(), c.target.clone()));
+                    by_form.entry(last).or_insert(&c.target);
                 }
             }
             _ => {}
         }
     }
-    let _ = persons;
     let mut added = Vec::new();
     for s in seqs {
-        if cands.iter().any(|c| c.start < s.end && s.start < c.end) {
+        // `cands` is sorted and free of overlaps here, so its ends are sorted too.
+        let next = cands.partition_point(|c| c.end <= s.start);
+        if cands.get(next).is_some_and(|c| c.start < s.end) {
             continue;
         }
         let name = &text[s.start..s.end];
-        if let Some((_, target)) = forms.iter().find(|(f, _)| f == name) {
+        if let Some(&target) = by_form.get(name) {
             let method = if matches!(target, Target::Person(_)) {
                 MentionMethod::Person
             } else {
@@ -736,6 +839,9 @@ fn references(
     for c in t.re_description.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         let (s, e) = (m.start(), m.end());
+        if !word_edges(text, s, e) {
+            continue;
+        }
         // "the startup Acme" is an appositive of a name, not a reference back.
         if overlaps(s, e)
             || text[e..]
@@ -773,6 +879,9 @@ fn references(
         }
     }
     for m in t.re_pronoun.find_iter(text) {
+        if !word_edges(text, m.start(), m.end()) {
+            continue;
+        }
         let s = m.start();
         let e = s + if text[s..].len() >= 3 && text[s..s + 3].eq_ignore_ascii_case("its") {
             3

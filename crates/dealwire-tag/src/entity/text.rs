@@ -21,20 +21,22 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` into words.
 pub(crate) fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some((s, c)) = iter.next() {
-        if c.is_whitespace() {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut i = 0;
+    while i < text.len() {
+        let n = space_len(text, i);
+        if n > 0 {
+            i += n;
             continue;
         }
-        let mut e = s + c.len_utf8();
-        while let Some(&(i, c2)) = iter.peek() {
-            if c2.is_whitespace() {
-                break;
+        let s = i;
+        while i < text.len() && space_len(text, i) == 0 {
+            i += 1;
+            while !text.is_char_boundary(i) {
+                i += 1;
             }
-            e = i + c2.len_utf8();
-            iter.next();
         }
+        let e = i;
         match trim_word(text, s, e) {
             Some(w) => out.push(w),
             // A lone dash or quote ends the name before it ("BOSTON — Acme").
@@ -46,6 +48,19 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
         }
     }
     out
+}
+
+/// Byte length of the whitespace character at `i` (a char boundary), or 0 when there is none.
+fn space_len(text: &str, i: usize) -> usize {
+    match text.as_bytes()[i] {
+        b'\t'..=b'\r' | b' ' => 1,
+        b if b < 0x80 => 0,
+        _ => text[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+    }
 }
 
 fn trim_word(text: &str, mut s: usize, mut e: usize) -> Option<Word> {
