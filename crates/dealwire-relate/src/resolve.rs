@@ -145,8 +145,12 @@ fn collect(inner: &Inner, masked: &Masked, cands: &mut Vec<Cand>) {
         if !compiled.regex.is_match(bytes) {
             continue;
         }
-        for caps in compiled.regex.captures_iter(bytes) {
-            let Some(m) = caps.get(0) else { continue };
+        let mut from = 0;
+        while let Some(caps) = compiled.regex.captures_at(bytes, from) {
+            let Some(m) = caps.get(0) else { break };
+            // A rejected match is retried one byte later, so that a later party can
+            // start the phrase ("Founded by people from X, Y competes with Z").
+            from = m.start() + 1;
             if let Some(veto) = &compiled.veto {
                 let hay = caps.name("gap").map_or(m.as_bytes(), |g| g.as_bytes());
                 if veto.is_match(hay) {
@@ -158,6 +162,7 @@ fn collect(inner: &Inner, masked: &Masked, cands: &mut Vec<Cand>) {
             let mut subject_at = m.start();
             let mut object_end = m.end();
             let mut partial = false;
+            let mut subject_cut = None;
             for name in ["s", "s2"] {
                 if let Some(g) = caps.name(name) {
                     if name == "s" {
@@ -167,7 +172,10 @@ fn collect(inner: &Inner, masked: &Masked, cands: &mut Vec<Cand>) {
                             .iter()
                             .any(|w| before.contains(w));
                     }
-                    list_parties(masked, g.start(), g.end(), &mut subjects);
+                    let cut = list_parties(masked, g.start(), g.end(), &mut subjects);
+                    if name == "s" {
+                        subject_cut = cut;
+                    }
                 }
             }
             for name in ["o", "o2"] {
@@ -187,6 +195,11 @@ fn collect(inner: &Inner, masked: &Masked, cands: &mut Vec<Cand>) {
                 .map(|r| r.strip_prefix("{A}").unwrap_or(r));
             let clause = rest.is_some_and(|r| r.starts_with("{g}") || r.starts_with("{G}"));
             if clause {
+                // The verb belongs to the party after the closed list: retry from there.
+                if let Some(cut) = subject_cut {
+                    from = cut;
+                    continue;
+                }
                 if let Some(g) = caps.name("s") {
                     // A party after a preposition is not the subject of a clause.
                     let relative = [", which", ", who", ", whose", ", a ", ", an ", ", the "]
@@ -222,6 +235,7 @@ fn collect(inner: &Inner, masked: &Masked, cands: &mut Vec<Cand>) {
                 }
             }
             let skip = caps.name("skip").map(|g| (g.start(), g.end()));
+            from = m.end().max(m.start() + 1);
             cands.push(Cand {
                 rule: ri,
                 start: m.start(),
@@ -239,7 +253,11 @@ fn collect(inner: &Inner, masked: &Masked, cands: &mut Vec<Cand>) {
 }
 
 /// The party slots of a captured list, stopping where the list turns into a clause.
-fn list_parties(masked: &Masked, start: usize, end: usize, out: &mut Vec<usize>) {
+///
+/// Returns where the list was cut when a party follows a list already closed by
+/// its conjunction.
+fn list_parties(masked: &Masked, start: usize, end: usize, out: &mut Vec<usize>) -> Option<usize> {
+    let mut cut = None;
     let text = &masked.text[start..end];
     let bytes = text.as_bytes();
     let mut prev_end = 0;
@@ -279,6 +297,11 @@ fn list_parties(masked: &Masked, start: usize, end: usize, out: &mut Vec<usize>)
                 .any(|c| joiner.contains(c) || bare.starts_with(c.trim_start()))
             {
                 conjunction = true;
+            } else if conjunction {
+                // A list closes with its conjunction: in "X and Y, Z's rivals" or
+                // "from X and Y, Z has ...", Z starts a new phrase.
+                cut = Some(start + prev_end);
+                break;
             } else if !bare.is_empty() {
                 described = true;
             }
@@ -294,6 +317,7 @@ fn list_parties(masked: &Masked, start: usize, end: usize, out: &mut Vec<usize>)
     if described && !conjunction {
         out.truncate(first_out + 1);
     }
+    cut
 }
 
 fn slot_len(n: usize) -> usize {
@@ -334,8 +358,24 @@ fn emit(
     };
     let subjects: Vec<(usize, MentionKind)> =
         cand.subjects.iter().filter_map(|&s| entity_of(s)).collect();
-    let objects: Vec<(usize, MentionKind)> =
-        cand.objects.iter().filter_map(|&s| entity_of(s)).collect();
+    let objects: Vec<(usize, MentionKind)> = cand
+        .objects
+        .iter()
+        .filter_map(|&slot| {
+            let (e, kind) = entity_of(slot)?;
+            // "X remains its largest shareholder": "its" cannot be X itself, so the
+            // coreference went wrong; the nearest other party before it is meant.
+            let possessive = masked
+                .slots
+                .get(slot)
+                .is_some_and(|s| possessive_at(&masked.text, s.pos));
+            if kind == MentionKind::Pronoun && possessive && subjects.iter().any(|&(s, _)| s == e) {
+                return other_party_before(masked, slot, &subjects)
+                    .map(|o| (o, MentionKind::Pronoun));
+            }
+            Some((e, kind))
+        })
+        .collect();
     let pairs: Vec<((usize, MentionKind), (usize, MentionKind))> = match def.shape {
         Shape::Focus => {
             if let Some(&(o, _)) = objects.first() {
@@ -518,6 +558,28 @@ fn emit(
             *last_acquirer = Some(s);
         }
     }
+}
+
+/// The nearest named or described party before `slot` that is none of `subjects`.
+fn other_party_before(
+    masked: &Masked,
+    slot: usize,
+    subjects: &[(usize, MentionKind)],
+) -> Option<usize> {
+    masked
+        .slots
+        .get(..slot)?
+        .iter()
+        .rev()
+        .find_map(|s| match s.kind {
+            SlotKind::Party { entity, mention }
+                if mention != MentionKind::Pronoun
+                    && !subjects.iter().any(|&(e, _)| e == entity) =>
+            {
+                Some(entity)
+            }
+            _ => None,
+        })
 }
 
 /// Whether the placeholder at `pos` is followed by a possessive "'s".

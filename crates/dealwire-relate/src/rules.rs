@@ -224,7 +224,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.8,
         flags: flag::NO_AMOUNT,
-        pattern: "{S}{g}\\b(?:is|was|are|were|remain|remains|became|becomes|become|as|,) (?:now |also |both |still )?(?:the |a |an |one of )?{O}{PR} {w}(?:investor|investors|backer|backers|shareholder|shareholders|stakeholder|owner|owners)\\b",
+        pattern: "{S}{g}\\b(?:is|was|are|were|remain|remains|became|becomes|become|as|,) (?:now |also |both |still |at once )?{CO}(?:the |a |an |one of )?{O}{PR} {w}(?:investor|investors|backer|backers|shareholder|shareholders|stakeholder|owner|owners)\\b",
         veto: None,
     },
     RuleDef {
@@ -369,6 +369,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        method: "acquirer.after_agreeing",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "\\b(?:after|since|before|when|having|despite) (?:agreeing|agreed|offering|deciding|trying|attempting|failing|seeking|announcing plans|moving) to (?:buy|acquire|purchase|take over|pay (?:about |roughly |nearly |some |more than |up to |almost )?@m\\d+ (?:in cash |in stock )?for) {O}, {S}",
+        veto: None,
+    },
+    RuleDef {
         method: "acquirer.control",
         shape: Directed(Acquirer),
         confidence: 0.85,
@@ -394,6 +402,22 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: Some("\\b(?:to acquire|to buy|to merge|acquisition|takeover|merger)\\b"),
     },
     RuleDef {
+        method: "partner.order_from",
+        shape: Directed(Partner),
+        confidence: 0.7,
+        flags: flag::NOUN_TRIGGER,
+        pattern: "{S}{A}{G}\\b(?:order|orders|purchase commitment|purchase order|purchase orders)\\b from {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "rival.role_coord",
+        shape: Directed(Rival),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{G}\\b(?:is|was|are|were|remains|remain|became|has become|have become|as)\\b (?:both |at once |also |now )?(?:a|an|the) (?:[a-z][a-z-]* )?(?:rival|competitor|challenger)(?: and| as well as) (?:also )?(?:the |a |an |one of )?(?:[a-z][a-z-]* )?{O}{PR} ",
+        veto: None,
+    },
+    RuleDef {
         method: "partner.verb_with",
         shape: Directed(Partner),
         confidence: 0.8,
@@ -406,7 +430,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Mutual(Partner),
         confidence: 0.8,
         flags: 0,
-        pattern: "\\b(?:partnership|alliance|joint venture|venture|collaboration|deal|agreement|pact|tie-up|handshake|contract|relationship|arrangement|cooperation|agreements|deals|partnerships|accord|talks|negotiations)\\b (?:{w})?between {S}",
+        pattern: "\\b(?:partnership|alliance|joint venture|venture|collaboration|deal|agreement|pact|tie-up|handshake|contract|relationship|arrangement|cooperation|agreements|deals|partnerships|accord|talks|negotiations)\\b (?:{w})?between (?:{w})?{S}",
         veto: None,
     },
     RuleDef {
@@ -414,8 +438,10 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Mutual(Partner),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{g}\\b(?:formed|form|forms|forming|signed|sign|signs|announced|announce|announces|struck|strike|strikes|launched|launch|launches|set up|sets up|created|create|creates|established|establish|establishes|unveiled|unveil|unveils|agreed|agree|agrees|entered|enter|enters|reached|reach|inked|ink|expanded|extended|renewed|have|has|had)\\b{g}\\b{DEAL_NOUN}\\b(?P<gap>.{0,14})",
-        veto: Some("\\bwith\\b|\\bto (?:acquire|buy|merge|purchase)\\b"),
+        pattern: "{S}{g}\\b(?:formed|form|forms|forming|signed|sign|signs|announced|announce|announces|struck|strike|strikes|launched|launch|launches|set up|sets up|created|create|creates|established|establish|establishes|unveiled|unveil|unveils|agreed|agree|agrees|entered|enter|enters|reached|reach|inked|ink|expanded|extended|renewed|have|has|had)\\b(?P<gap>{g}\\b{DEAL_NOUN}\\b.{0,14})",
+        veto: Some(
+            "\\bwith\\b|\\bto (?:acquire|buy|merge|purchase)\\b|\\b(?:similar|separate|their own|own|comparable|rival|competing)\\b",
+        ),
     },
     RuleDef {
         method: "partner.jointly",
@@ -487,7 +513,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Rival),
         confidence: 0.85,
         flags: 0,
-        pattern: "{S}, (?:the |a |an |its )?{O}{PR} (?:{w})?(?:rival|competitor|challenger)\\b",
+        pattern: "{S}, (?:the |a |an |its )?{O}{PR} (?:{w})?(?:rivals?|competitors?|challengers?)\\b",
         veto: None,
     },
     RuleDef {
@@ -495,7 +521,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Rival),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{g}\\b(?:is|was|are|were|has become|have become|became|becomes|become|remains|remain|as)\\b (?:now |also |both |at once )?(?:{w})?{O}{PR} (?:{w})?(?:rival|rivals|competitor|competitors|challenger)\\b",
+        pattern: "{S}{g}\\b(?:is|was|are|were|has become|have become|became|becomes|become|remains|remain|as)\\b (?:now |also |both |at once )?{CO}(?:{w})?{O}{PR} (?:{w})?(?:rival|rivals|competitor|competitors|challenger)\\b",
         veto: None,
     },
     RuleDef {
@@ -576,7 +602,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{A}{G}\\b(?:is|was|are|be|become|becomes|became|remain|remains|as|named)\\b (?:{w})?{O}{PR} (?:{w})?{SUPPLIER_NOUN}\\b",
+        pattern: "{S}{A}{G}\\b(?:is|was|are|be|become|becomes|became|remain|remains|as|named)\\b (?:{w})?{CO}(?:the |a |an |one of )?{O}{PR} (?:{w})?{SUPPLIER_NOUN}\\b",
         veto: None,
     },
     RuleDef {
@@ -748,6 +774,10 @@ pub(crate) fn expand(pattern: &str) -> String {
         .replace("{w5}", "(?:[a-z][a-z-]* ){0,5}")
         .replace("{w}", "(?:[a-z][a-z-]* ){0,3}")
         .replace("{A}", r"(?:, (?:while|which|who|whose|the|a|an|its|one of|already|for its part|once|now|[a-z]+-based|@[pg]\d+(?:'s|'))\b[^;]*?,)?")
+        .replace(
+            "{CO}",
+            r"(?:(?:@r\d+(?:'s|') )?(?:[a-z][a-z-]* ){1,5}(?:and|as well as) )?",
+        )
         .replace("{PR}", "(?:'s|')")
         .replace("{P}", "(?:'s|')?");
     format!("(?-u){out}")
