@@ -68,6 +68,7 @@ struct Inner {
     cues: status::Cues,
     stake: Regex,
     respectively: Regex,
+    pairs: Regex,
 }
 
 impl Resolver {
@@ -116,8 +117,17 @@ impl Resolver {
                 method: "respectively",
                 source: Box::new(source),
             })?;
+        // A plural noun after "the two" or "both", but not a span of time.
+        let pairs = Regex::new(
+            r"(?-u)\b(?:the two|both) (?:[a-z-]+ )?(?:companies|firms|groups|chipmakers|carmakers|banks|lenders|insurers|partners|investors|sides|rivals|businesses|start-ups|startups|labs|retailers|brewers|miners|airlines|drugmakers|automakers|operators|developers)\b|\bthe partners\b|\bthe pair\b|\b(?:between|among) (?:longtime |long-time |fierce |bitter |former |old |erstwhile )?(?:rivals|competitors)\b",
+        )
+        .map_err(|source| BuildError::Rule {
+            method: "pairs",
+            source: Box::new(source),
+        })?;
         Ok(Self {
             inner: Arc::new(Inner {
+                pairs,
                 rules: compiled,
                 cues,
                 stake,

@@ -19,6 +19,13 @@ pub(crate) enum SlotKind {
         /// Name, description or pronoun.
         mention: MentionKind,
     },
+    /// "the two companies", "the partners": the two parties mentioned last.
+    Pair {
+        /// Index in `Extraction::entities` of the earlier one.
+        first: usize,
+        /// Index in `Extraction::entities` of the later one.
+        second: usize,
+    },
     /// A mention of an entity that may not be a party.
     NonParty,
     /// An amount.
@@ -198,6 +205,7 @@ impl Masked {
                         _ => 'p',
                     }
                 }
+                SlotKind::Pair { .. } => 'p',
                 SlotKind::NonParty => 'x',
                 SlotKind::Amount { class, .. } => match class {
                     AmountClass::Deal => 'm',
@@ -222,6 +230,58 @@ impl Masked {
             }
         }
         push_plain(&mut self.text, &text[at..span.end()], &mut space);
+    }
+
+    /// Adds a pair placeholder after each phrase that `pairs` finds ("the two
+    /// chipmakers @p7 will jointly develop"), standing for the last two parties
+    /// named before it: in this sentence first, then in `recent` (oldest first).
+    pub fn add_pairs(&mut self, doc: &Extraction, pairs: &regex::bytes::Regex, recent: &[usize]) {
+        let is_org = |e: usize| {
+            doc.entities
+                .get(e)
+                .is_some_and(|e| e.entity_type == EntityType::Org)
+        };
+        let ends: Vec<usize> = pairs
+            .find_iter(self.text.as_bytes())
+            .map(|m| m.end())
+            // "between rivals X and Y" names them itself.
+            .filter(|&end| !self.text[end..].starts_with(" @"))
+            .collect();
+        for &end in ends.iter().rev() {
+            let before = self.slots.iter().rev().filter(|s| s.pos < end);
+            let mut chosen: Vec<usize> = Vec::with_capacity(2);
+            let named = before.filter_map(|s| match s.kind {
+                SlotKind::Party { entity, .. } => Some(entity),
+                _ => None,
+            });
+            for e in named
+                .chain(recent.iter().rev().copied())
+                .filter(|&e| is_org(e))
+            {
+                if !chosen.contains(&e) {
+                    chosen.push(e);
+                }
+                if chosen.len() == 2 {
+                    break;
+                }
+            }
+            let [second, first] = chosen[..] else {
+                continue;
+            };
+            let n = self.slots.len();
+            let mut placeholder = String::from(" @p");
+            push_number(&mut placeholder, n);
+            for s in &mut self.slots {
+                if s.pos >= end {
+                    s.pos += placeholder.len();
+                }
+            }
+            self.text.insert_str(end, &placeholder);
+            self.slots.push(Slot {
+                kind: SlotKind::Pair { first, second },
+                pos: end + 1,
+            });
+        }
     }
 
     fn slot_for(&self, doc: &Extraction, item: Item, after: &str) -> SlotKind {

@@ -4,7 +4,7 @@ use std::str::FromStr;
 
 use chrono::Datelike;
 use dealwire_core::{
-    Decimal, Entity, Extraction, MentionKind, Relation, RelationType, Span, Status,
+    Decimal, Entity, EntityType, Extraction, MentionKind, Relation, RelationType, Span, Status,
 };
 
 use crate::Inner;
@@ -107,12 +107,26 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
     let mut cands: Vec<Cand> = Vec::new();
     let mut found: Vec<Relation> = Vec::new();
     let mut focus: Option<(usize, usize)> = None;
+    let mut recent: Vec<usize> = Vec::new();
     for si in 0..doc.sentences.len() {
         masked.build(doc, si);
+        masked.add_pairs(doc, &inner.pairs, &recent);
+        for s in &masked.slots {
+            if let SlotKind::Party { entity, .. } = s.kind {
+                if doc
+                    .entities
+                    .get(entity)
+                    .is_some_and(|e| e.entity_type != EntityType::Gpe)
+                {
+                    recent.retain(|&e| e != entity);
+                    recent.push(entity);
+                }
+            }
+        }
         let parties = masked
             .slots
             .iter()
-            .filter(|s| matches!(s.kind, SlotKind::Party { .. }))
+            .filter(|s| matches!(s.kind, SlotKind::Party { .. } | SlotKind::Pair { .. }))
             .count();
         if parties == 0 {
             continue;
@@ -356,8 +370,17 @@ fn emit(
         Some(SlotKind::Party { entity, mention }) => Some((entity, mention)),
         _ => None,
     };
-    let subjects: Vec<(usize, MentionKind)> =
-        cand.subjects.iter().filter_map(|&s| entity_of(s)).collect();
+    let subjects: Vec<(usize, MentionKind)> = cand
+        .subjects
+        .iter()
+        .flat_map(|&s| match masked.slots.get(s).map(|s| s.kind) {
+            Some(SlotKind::Pair { first, second }) => vec![
+                (first, MentionKind::Description),
+                (second, MentionKind::Description),
+            ],
+            _ => entity_of(s).into_iter().collect(),
+        })
+        .collect();
     let objects: Vec<(usize, MentionKind)> = cand
         .objects
         .iter()
@@ -560,7 +583,7 @@ fn emit(
     }
 }
 
-/// The nearest named or described party before `slot` that is none of `subjects`.
+/// The nearest party before `slot` that is none of `subjects`.
 fn other_party_before(
     masked: &Masked,
     slot: usize,
@@ -572,10 +595,7 @@ fn other_party_before(
         .iter()
         .rev()
         .find_map(|s| match s.kind {
-            SlotKind::Party { entity, mention }
-                if mention != MentionKind::Pronoun
-                    && !subjects.iter().any(|&(e, _)| e == entity) =>
-            {
+            SlotKind::Party { entity, .. } if !subjects.iter().any(|&(e, _)| e == entity) => {
                 Some(entity)
             }
             _ => None,
