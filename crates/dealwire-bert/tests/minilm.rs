@@ -1,5 +1,6 @@
 //! The real embedder (`--features bert`): sanity figures of all-MiniLM-L6-v2.
-//! Skips with a note when models/bert/minilm is missing (run models/setup-bert.sh).
+//! Skips with a note when models/bert/minilm is missing (run models/setup-bert.sh),
+//! except under CI (env `CI` set), where a missing model fails the test.
 #![cfg(feature = "bert")]
 
 use std::path::PathBuf;
@@ -19,6 +20,11 @@ fn model_dir() -> Option<PathBuf> {
     if dir.join("model.safetensors").is_file() {
         Some(dir)
     } else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "no model in {} under CI (run models/setup-bert.sh)",
+            dir.display()
+        );
         eprintln!(
             "skipped: no model in {} (run models/setup-bert.sh)",
             dir.display()
