@@ -1131,6 +1131,103 @@ pub(crate) const DESCRIPTION_NOUNS: &[&str] = &[
     "software maker",
     "cloud provider",
     "platform",
+    "fund",
+    "airline",
+    "miner",
+    "asset manager",
+];
+
+/// Words that end a description before its head noun ("the deal gives the company").
+pub(crate) const DESCRIPTION_STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from",
+    "with", "into", "onto", "over", "under", "after", "before", "than", "as", "that", "which",
+    "who", "whose", "this", "these", "those", "its", "their", "his", "her", "our", "it", "they",
+    "he", "she", "we", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had",
+    "will", "would", "could", "should", "may", "might", "must", "can", "did", "does", "do", "not",
+    "also", "said", "says", "told", "deal", "agreed", "agrees", "plans", "makes", "gives",
+    "values", "buys", "bought", "sold", "sells", "acquired", "acquires", "invested", "invests",
+    "backed", "backs", "led", "leads", "owns", "owned", "other", "same", "new", "most", "two",
+    "three", "both", "all", "each", "such", "then", "when", "while", "where", "because", "if",
+    "about", "between", "among", "against", "through", "per",
+];
+
+/// Words in a name that fit a description's head noun ("the bank" for "Brenlow Bank").
+pub(crate) const HEAD_CUES: &[(&str, &[&str])] = &[
+    (
+        "bank",
+        &["Bank", "Bancorp", "Banco", "Banking", "Bankshares"],
+    ),
+    ("lender", &["Bank", "Bancorp", "Banco", "Credit", "Lending"]),
+    (
+        "fund",
+        &[
+            "Fund",
+            "Capital",
+            "Ventures",
+            "Partners",
+            "Investments",
+            "Equity",
+        ],
+    ),
+    (
+        "investor",
+        &[
+            "Fund",
+            "Capital",
+            "Ventures",
+            "Partners",
+            "Investments",
+            "Equity",
+        ],
+    ),
+    ("lab", &["Labs", "Lab", "AI", "Research"]),
+    ("insurer", &["Insurance", "Assurance", "Re", "Mutual"]),
+    (
+        "automaker",
+        &["Motor", "Motors", "Automotive", "Auto", "Cars"],
+    ),
+    (
+        "carmaker",
+        &["Motor", "Motors", "Automotive", "Auto", "Cars"],
+    ),
+    (
+        "chipmaker",
+        &[
+            "Semiconductor",
+            "Semiconductors",
+            "Micro",
+            "Chips",
+            "Silicon",
+            "Devices",
+        ],
+    ),
+    ("retailer", &["Stores", "Retail", "Mart", "Shops"]),
+    (
+        "carrier",
+        &[
+            "Airlines",
+            "Airways",
+            "Telecom",
+            "Mobile",
+            "Communications",
+            "Wireless",
+        ],
+    ),
+    ("airline", &["Airlines", "Airways", "Air"]),
+    ("group", &["Group"]),
+    ("conglomerate", &["Group", "Holdings", "Industries"]),
+    (
+        "drugmaker",
+        &["Pharma", "Pharmaceuticals", "Therapeutics", "Biosciences"],
+    ),
+    (
+        "biotech",
+        &["Bio", "Biotech", "Therapeutics", "Biosciences", "Biologics"],
+    ),
+    ("steelmaker", &["Steel"]),
+    ("miner", &["Mining", "Minerals", "Resources"]),
+    ("utility", &["Energy", "Power", "Electric", "Utilities"]),
+    ("brewer", &["Brewing", "Breweries", "Beer"]),
 ];
 
 /// Products whose maker a description names ("the ChatGPT maker" → OpenAI).

@@ -14,6 +14,7 @@
 
 mod gazetteer;
 mod lexicon;
+mod refer;
 mod resolve;
 mod text;
 
@@ -55,7 +56,6 @@ pub struct EntityTagger {
     pub(crate) re_exchange: Regex,
     pub(crate) re_ticker_shares: Regex,
     pub(crate) re_government: Regex,
-    pub(crate) re_description: Regex,
     pub(crate) re_pronoun: Regex,
 }
 
@@ -129,14 +129,6 @@ impl EntityTagger {
             re_government: re(&format!(
                 r"\b(?:{}) government\b|\bgovernment of (?:the )?(?:United States|U\.S\.|China|Japan|Germany|France|India|Italy|Canada|Spain|Qatar|Taiwan)\b",
                 govs.join("|")
-            ))?,
-            re_description: re(&format!(
-                r"\b[Tt]he (?:([a-z]+[A-Z]\w*|[A-Z][\w.-]*|[\w]+-based|[\w]+-owned|[\w]+-listed|[a-z]+) )?(?:([A-Z][\w.-]*) )?({})\b",
-                lexicon::DESCRIPTION_NOUNS
-                    .iter()
-                    .map(|n| regex::escape(n))
-                    .collect::<Vec<_>>()
-                    .join("|")
             ))?,
             re_pronoun: re(
                 r"\b(?:[Ii]ts\b|[Ii]t (?:said|says|has|had|will|would|is|was|plans|agreed|expects|announced|also|added|declined|reported|raised|made|paid|owns|operates|sells|makes|did|does|could|can|may|might|must|should|now|then|still)\b)",

@@ -102,7 +102,7 @@ pub(super) fn tag(t: &EntityTagger, doc: &mut Extraction) {
             confidence: c.confidence,
         });
     }
-    references(t, text, &mut mentions, &entities, &sent_of);
+    super::refer::references(t, text, &ws, &mut mentions, &entities, &sent_of);
     mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
     for m in &mut mentions {
         m.sentence = doc.sentence_at(m.span.start()).unwrap_or(0);
@@ -116,7 +116,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The Unicode word boundary at both ends of a regex match (the regexes test ASCII ones).
-fn word_edges(text: &str, s: usize, e: usize) -> bool {
+pub(super) fn word_edges(text: &str, s: usize, e: usize) -> bool {
     let at = |p: usize| {
         let before = text[..p].chars().next_back().is_some_and(is_word_char);
         let after = text[p..].chars().next().is_some_and(is_word_char);
@@ -801,105 +801,5 @@ fn make_entity(t: &EntityTagger, target: &Target) -> Entity {
             parent_id: None,
             parent_name: None,
         },
-    }
-}
-
-/// Descriptions ("the chipmaker") and pronouns ("its") resolve to the subject of the
-/// nearest earlier sentence that names a party organisation.
-fn references(
-    t: &EntityTagger,
-    text: &str,
-    mentions: &mut Vec<Mention>,
-    entities: &[Entity],
-    sent_of: &dyn Fn(usize) -> usize,
-) {
-    let names: Vec<Mention> = mentions.clone();
-    let is_party_org = |m: &Mention| {
-        let e = &entities[m.entity];
-        e.entity_type == EntityType::Org && e.role.can_be_party()
-    };
-    let antecedent = |pos: usize| -> Option<usize> {
-        let here = sent_of(pos);
-        let before: Vec<&Mention> = names
-            .iter()
-            .filter(|m| m.span.end() <= pos && is_party_org(m))
-            .collect();
-        let last = before.last()?;
-        let sent = sent_of(last.span.start());
-        if here.saturating_sub(sent) > 2 {
-            return None;
-        }
-        before
-            .iter()
-            .find(|m| sent_of(m.span.start()) == sent)
-            .map(|m| m.entity)
-    };
-    let overlaps =
-        |s: usize, e: usize| names.iter().any(|m| m.span.start() < e && s < m.span.end());
-    for c in t.re_description.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
-        let (s, e) = (m.start(), m.end());
-        if !word_edges(text, s, e) {
-            continue;
-        }
-        // "the startup Acme" is an appositive of a name, not a reference back.
-        if overlaps(s, e)
-            || text[e..]
-                .trim_start()
-                .starts_with(|ch: char| ch.is_uppercase())
-                && !text[e..].starts_with(['.', ','])
-                && text[e..].starts_with(' ')
-        {
-            continue;
-        }
-        let modifier = [c.get(1), c.get(2)]
-            .into_iter()
-            .flatten()
-            .map(|g| g.as_str())
-            .collect::<Vec<_>>();
-        let hinted = modifier
-            .iter()
-            .find_map(|w| PRODUCT_MAKERS.iter().find(|p| p.0 == *w))
-            .and_then(|p| entities.iter().position(|x| x.id == p.1));
-        if modifier.iter().any(|w| w.starts_with(char::is_uppercase))
-            && hinted.is_none()
-            && modifier.iter().all(|w| !w.contains('-'))
-        {
-            continue;
-        }
-        if let Some(entity) = hinted.or_else(|| antecedent(s)) {
-            mentions.push(Mention {
-                span: Span::new(s, e),
-                entity,
-                sentence: 0,
-                kind: MentionKind::Description,
-                method: MentionMethod::Description,
-                confidence: 0.5,
-            });
-        }
-    }
-    for m in t.re_pronoun.find_iter(text) {
-        if !word_edges(text, m.start(), m.end()) {
-            continue;
-        }
-        let s = m.start();
-        let e = s + if text[s..].len() >= 3 && text[s..s + 3].eq_ignore_ascii_case("its") {
-            3
-        } else {
-            2
-        };
-        if overlaps(s, e) {
-            continue;
-        }
-        if let Some(entity) = antecedent(s) {
-            mentions.push(Mention {
-                span: Span::new(s, e),
-                entity,
-                sentence: 0,
-                kind: MentionKind::Pronoun,
-                method: MentionMethod::Pronoun,
-                confidence: 0.35,
-            });
-        }
     }
 }

@@ -1,0 +1,343 @@
+//! References back: descriptions ("the Seattle-based retailer") and pronouns ("its"),
+//! resolved against a per-article index of the party organisations named so far.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use dealwire_core::{Entity, EntityType, Mention, MentionKind, MentionMethod, Span};
+
+use super::EntityTagger;
+use super::lexicon::{
+    DESCRIPTION_NOUNS, DESCRIPTION_STOP, GOVERNMENTS, HEAD_CUES, PLACES, PRODUCT_MAKERS,
+};
+use super::text::Word;
+
+/// Most words between "the" and the head noun ("the New York-based cloud security company").
+const MAX_MODIFIERS: usize = 4;
+/// Name words common to several kinds of company ("Capital One" is a bank).
+const SHARED_CUES: &[&str] = &[
+    "Group",
+    "Holdings",
+    "Industries",
+    "Capital",
+    "Partners",
+    "Research",
+    "Credit",
+];
+/// How many sentences back a reference may reach.
+const REACH: usize = 2;
+
+struct Lists {
+    heads: HashSet<&'static str>,
+    pairs: HashSet<&'static str>,
+    stop: HashSet<&'static str>,
+    /// Capitalised words that describe rather than name ("the Chinese carmaker").
+    descriptive_caps: HashSet<&'static str>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
+    heads: DESCRIPTION_NOUNS
+        .iter()
+        .copied()
+        .filter(|n| !n.contains(' '))
+        .collect(),
+    pairs: DESCRIPTION_NOUNS
+        .iter()
+        .copied()
+        .filter(|n| n.contains(' '))
+        .collect(),
+    stop: DESCRIPTION_STOP.iter().copied().collect(),
+    descriptive_caps: GOVERNMENTS
+        .iter()
+        .map(|g| g.0)
+        .filter(|g| !g.ends_with("'s"))
+        .chain(PLACES.iter().copied())
+        .collect(),
+});
+
+/// One party organisation named in the article.
+#[derive(Clone, Copy)]
+struct OrgMention {
+    end: usize,
+    entity: usize,
+    sentence: usize,
+}
+
+/// The named mentions of one article, indexed for references back.
+struct Index<'a> {
+    /// Spans of all name mentions, sorted and free of overlaps.
+    spans: Vec<(usize, usize)>,
+    /// Party organisations in text order.
+    orgs: Vec<OrgMention>,
+    sent_of: &'a dyn Fn(usize) -> usize,
+}
+
+impl Index<'_> {
+    fn overlaps(&self, s: usize, e: usize) -> bool {
+        let i = self.spans.partition_point(|&(_, end)| end <= s);
+        self.spans.get(i).is_some_and(|&(start, _)| start < e)
+    }
+
+    /// Organisations named before `pos` within reach, and the default antecedent: the
+    /// first one (the subject) of the latest sentence that names one.
+    fn window(&self, pos: usize) -> Option<(&[OrgMention], usize)> {
+        let here = (self.sent_of)(pos);
+        let end = self.orgs.partition_point(|o| o.end <= pos);
+        let last = self.orgs[..end].last()?;
+        if here.saturating_sub(last.sentence) > REACH {
+            return None;
+        }
+        let subject = self.orgs.partition_point(|o| o.sentence < last.sentence);
+        let from = self.orgs.partition_point(|o| o.sentence + REACH < here);
+        Some((&self.orgs[from..end], self.orgs[subject].entity))
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// The name says it ("the bank" for "Brenlow Bank").
+    Strong,
+    Neutral,
+    /// The description cannot be this entity ("the startup" for a listed company).
+    Never,
+}
+
+fn fit(t: &EntityTagger, head: &str, entity: &Entity) -> Fit {
+    let known = t.gazetteer.get(&entity.id);
+    if matches!(head, "startup" | "start-up")
+        && known.is_some_and(|k| {
+            k.source
+                .as_deref()
+                .is_some_and(|s| s.starts_with("pytickersymbols"))
+        })
+    {
+        return Fit::Never;
+    }
+    let Some(&(_, cues)) = HEAD_CUES.iter().find(|c| c.0 == head) else {
+        return Fit::Neutral;
+    };
+    let mut other = false;
+    for w in entity.name.split(|c: char| !c.is_alphanumeric()) {
+        if cues.contains(&w) {
+            return Fit::Strong;
+        }
+        other |= !SHARED_CUES.contains(&w) && HEAD_CUES.iter().any(|c| c.1.contains(&w));
+    }
+    // "the retailer" is not "Kestova Motors": its name says it is something else.
+    if other { Fit::Never } else { Fit::Neutral }
+}
+
+/// Descriptions ("the chipmaker") and pronouns ("its") resolve to the subject of the
+/// latest sentence that names a party organisation; a description's head noun may pick
+/// another organisation in reach whose name fits it better.
+pub(super) fn references(
+    t: &EntityTagger,
+    text: &str,
+    ws: &[Word],
+    mentions: &mut Vec<Mention>,
+    entities: &[Entity],
+    sent_of: &dyn Fn(usize) -> usize,
+) {
+    let mut spans: Vec<(usize, usize)> = mentions
+        .iter()
+        .map(|m| (m.span.start(), m.span.end()))
+        .collect();
+    spans.sort_unstable();
+    let orgs = mentions
+        .iter()
+        .filter(|m| {
+            let e = &entities[m.entity];
+            e.entity_type == EntityType::Org && e.role.can_be_party()
+        })
+        .map(|m| OrgMention {
+            end: m.span.end(),
+            entity: m.entity,
+            sentence: sent_of(m.span.start()),
+        })
+        .collect();
+    let index = Index {
+        spans,
+        orgs,
+        sent_of,
+    };
+    descriptions(t, text, ws, &index, mentions, entities);
+    for m in t.re_pronoun.find_iter(text) {
+        if !super::resolve::word_edges(text, m.start(), m.end()) {
+            continue;
+        }
+        let s = m.start();
+        let e = s + if text[s..].len() >= 3 && text[s..s + 3].eq_ignore_ascii_case("its") {
+            3
+        } else {
+            2
+        };
+        if index.overlaps(s, e) {
+            continue;
+        }
+        if let Some((_, entity)) = index.window(s) {
+            mentions.push(Mention {
+                span: Span::new(s, e),
+                entity,
+                sentence: 0,
+                kind: MentionKind::Pronoun,
+                method: MentionMethod::Pronoun,
+                confidence: 0.35,
+            });
+        }
+    }
+}
+
+/// A description found in the text: its span, its modifiers and its head noun.
+struct Description<'t> {
+    start: usize,
+    end: usize,
+    modifiers: Vec<&'t str>,
+    head: &'t str,
+    /// Index of the last word it covers.
+    last: usize,
+}
+
+/// "the" plus up to [`MAX_MODIFIERS`] words plus a head noun, all in one clause.
+fn description_at<'t>(text: &'t str, ws: &[Word], i: usize) -> Option<Description<'t>> {
+    let w = &ws[i];
+    let the = &text[w.start..w.end];
+    if !matches!(the, "the" | "The") || w.brk || w.poss {
+        return None;
+    }
+    let lists = &*LISTS;
+    let mut found: Option<usize> = None;
+    for j in i + 1..ws.len().min(i + 2 + MAX_MODIFIERS) {
+        let word = &text[ws[j].start..ws[j].end];
+        let pair = j > i + 1 && {
+            let prev = &text[ws[j - 1].start..ws[j].end];
+            lists.pairs.contains(prev)
+        };
+        if lists.heads.contains(word) || pair {
+            found = Some(j);
+            // "the investor group": a head noun followed by another takes the later one.
+            if ws[j].brk || ws[j].poss {
+                break;
+            }
+            continue;
+        }
+        if found.is_some()
+            || ws[j].brk
+            || ws[j].poss
+            || lists.stop.contains(word)
+            || !word.starts_with(|c: char| c.is_alphanumeric())
+        {
+            break;
+        }
+    }
+    let last = found?;
+    let head_word = &text[ws[last].start..ws[last].end];
+    let modifiers = ws[i + 1..last]
+        .iter()
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    Some(Description {
+        start: w.start,
+        end: ws[last].end,
+        modifiers,
+        head: head_word,
+        last,
+    })
+}
+
+fn descriptions(
+    t: &EntityTagger,
+    text: &str,
+    ws: &[Word],
+    index: &Index<'_>,
+    mentions: &mut Vec<Mention>,
+    entities: &[Entity],
+) {
+    let lists = &*LISTS;
+    let mut i = 0;
+    while i < ws.len() {
+        let Some(d) = description_at(text, ws, i) else {
+            i += 1;
+            continue;
+        };
+        i = d.last + 1;
+        let (s, e) = (d.start, d.end);
+        // "the startup Acme" is an appositive of a name, not a reference back.
+        let rest = &text[e..];
+        if index.overlaps(s, e)
+            || rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase)
+        {
+            continue;
+        }
+        let hinted = d
+            .modifiers
+            .iter()
+            .find_map(|w| PRODUCT_MAKERS.iter().find(|p| p.0 == *w))
+            .and_then(|p| entities.iter().position(|x| x.id == p.1));
+        // "the Acme company" names a company rather than describing one; nationality,
+        // place and acronym words ("the Chinese carmaker", "the AI lab") describe.
+        let naming = d.modifiers.iter().any(|w| {
+            w.starts_with(char::is_uppercase)
+                && !lists.descriptive_caps.contains(w)
+                && !(w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.'))
+        });
+        if naming && hinted.is_none() && d.modifiers.iter().all(|w| !w.contains('-')) {
+            continue;
+        }
+        let entity = match hinted {
+            Some(h) => Some(h),
+            None => index.window(s).and_then(|(reach, subject)| {
+                let head = d.head.to_ascii_lowercase();
+                pick(t, &head, reach, subject, entities)
+            }),
+        };
+        if let Some(entity) = entity {
+            mentions.push(Mention {
+                span: Span::new(s, e),
+                entity,
+                sentence: 0,
+                kind: MentionKind::Description,
+                method: MentionMethod::Description,
+                confidence: 0.5,
+            });
+        }
+    }
+}
+
+/// The subject, unless the head noun rules it out or fits a later organisation by name.
+fn pick(
+    t: &EntityTagger,
+    head: &str,
+    reach: &[OrgMention],
+    subject: usize,
+    entities: &[Entity],
+) -> Option<usize> {
+    let subject_fit = fit(t, head, &entities[subject]);
+    if subject_fit == Fit::Strong {
+        return Some(subject);
+    }
+    let latest_neutral = || {
+        reach
+            .iter()
+            .rev()
+            .find(|o| fit(t, head, &entities[o.entity]) == Fit::Neutral)
+            .map(|o| o.entity)
+    };
+    // A name that fits overrides the subject only from the subject's own sentence on:
+    // "the drugmaker" after "Pfizer ... Astellas Pharma. Pfizer said ..." is Pfizer.
+    let subject_sentence = reach
+        .iter()
+        .rev()
+        .find(|o| o.entity == subject)
+        .map_or(usize::MAX, |o| o.sentence);
+    let fitting = reach
+        .iter()
+        .rev()
+        .take_while(|o| o.sentence >= subject_sentence)
+        .find(|o| fit(t, head, &entities[o.entity]) == Fit::Strong)
+        .map(|o| o.entity);
+    fitting.or(if subject_fit == Fit::Never {
+        latest_neutral()
+    } else {
+        Some(subject)
+    })
+}
