@@ -8,6 +8,7 @@ use dealwire_core::{EntityRole, EntityType};
 use serde::Deserialize;
 
 use super::lexicon::{COMMON_WORDS, LEGAL_SUFFIXES};
+use super::resolve::FxBuild;
 use crate::BuildError;
 
 /// The files bundled with dealwire, in load order: later files extend or
@@ -227,7 +228,7 @@ impl Gazetteer {
 
 /// Whether `word` is a common English word (case-insensitive).
 pub(crate) fn is_common_word(word: &str) -> bool {
-    static SET: LazyLock<HashSet<&'static str>> =
+    static SET: LazyLock<HashSet<&'static str, FxBuild>> =
         LazyLock::new(|| COMMON_WORDS.iter().copied().collect());
     if word
         .bytes()

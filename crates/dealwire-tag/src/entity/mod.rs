@@ -20,7 +20,7 @@ mod text;
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use dealwire_core::{Extraction, Stage};
 use regex::Regex;
 
@@ -102,7 +102,9 @@ impl EntityTagger {
                 tickers.insert(t.clone(), i);
             }
         }
+        // A full DFA: twice the search speed of the default NFA for a few ms more build.
         let matcher = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(surfaces.iter().map(|s| s.text.as_str()))

@@ -10,6 +10,7 @@ use super::EntityTagger;
 use super::lexicon::{
     DESCRIPTION_NOUNS, DESCRIPTION_STOP, GOVERNMENTS, HEAD_CUES, PLACES, PRODUCT_MAKERS,
 };
+use super::resolve::FxBuild;
 use super::text::Word;
 
 /// Most words between "the" and the head noun ("the New York-based cloud security company").
@@ -27,12 +28,14 @@ const SHARED_CUES: &[&str] = &[
 /// How many sentences back a reference may reach.
 const REACH: usize = 2;
 
+type Set = HashSet<&'static str, FxBuild>;
+
 struct Lists {
-    heads: HashSet<&'static str>,
-    pairs: HashSet<&'static str>,
-    stop: HashSet<&'static str>,
+    heads: Set,
+    pairs: Set,
+    stop: Set,
     /// Capitalised words that describe rather than name ("the Chinese carmaker").
-    descriptive_caps: HashSet<&'static str>,
+    descriptive_caps: Set,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
@@ -200,8 +203,7 @@ struct Description<'t> {
 /// "the" plus up to [`MAX_MODIFIERS`] words plus a head noun, all in one clause.
 fn description_at<'t>(text: &'t str, ws: &[Word], i: usize) -> Option<Description<'t>> {
     let w = &ws[i];
-    let the = &text[w.start..w.end];
-    if !matches!(the, "the" | "The") || w.brk || w.poss {
+    if !matches!(text.as_bytes().get(w.start..w.end), Some(b"the" | b"The")) || w.brk || w.poss {
         return None;
     }
     let lists = &*LISTS;

@@ -203,6 +203,12 @@ fn gazetteer_matches(t: &EntityTagger, text: &str) -> Vec<Cand> {
 }
 
 fn tickers(t: &EntityTagger, text: &str, cands: &mut Vec<Cand>) {
+    // Both patterns need a literal that most articles lack: skip the regex search then.
+    let exchange = text.contains(':');
+    let shares = text.contains(" shares") || text.contains("shares of ");
+    if !exchange && !shares {
+        return;
+    }
     for c in t.re_exchange.captures_iter(text) {
         if let (Some(all), Some(g)) = (c.get(0), c.get(1)) {
             // The exchange name in "(NASDAQ: NVDA)" is context, not a mention.
@@ -217,6 +223,9 @@ fn tickers(t: &EntityTagger, text: &str, cands: &mut Vec<Cand>) {
                 });
             }
         }
+    }
+    if !shares {
+        return;
     }
     let named: Vec<Target> = cands.iter().map(|c| c.target.clone()).collect();
     for c in t.re_ticker_shares.captures_iter(text) {
@@ -268,7 +277,7 @@ const CONNECTORS: &[&str] = &["&", "of", "de", "du", "der", "von", "van", "+"];
 /// A multiply-rotate hasher (as in rustc's FxHash): the keys are short words and
 /// small targets from one article, where SipHash's flood resistance buys nothing.
 #[derive(Default)]
-struct FxHasher(u64);
+pub(super) struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -298,7 +307,7 @@ impl FxHasher {
     }
 }
 
-type FxBuild = BuildHasherDefault<FxHasher>;
+pub(super) type FxBuild = BuildHasherDefault<FxHasher>;
 type Set = HashSet<&'static str, FxBuild>;
 
 /// The word lists as hash sets: classification asks them several times per capitalised word.
@@ -311,6 +320,22 @@ struct Lex {
     first_names: Set,
     titles: Set,
     product_makers: Set,
+    company_nouns: Set,
+    /// Last two bytes of every person title, and first two of every cue after a name:
+    /// a cheap test that rules out most words before the list is scanned.
+    title_ends: HashSet<[u8; 2], FxBuild>,
+    cue_starts: HashSet<[u8; 2], FxBuild>,
+}
+
+/// The first (`end == false`) or last two bytes of `s`, zero-padded when shorter.
+fn edge(s: &[u8], end: bool) -> [u8; 2] {
+    match s {
+        [a, b] => [*a, *b],
+        [a, b, ..] if !end => [*a, *b],
+        [.., a, b] => [*a, *b],
+        [a] => [*a, 0],
+        [] => [0, 0],
+    }
 }
 
 static LEX: LazyLock<Lex> = LazyLock::new(|| Lex {
@@ -326,6 +351,15 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| Lex {
     first_names: FIRST_NAMES.iter().copied().collect(),
     titles: PERSON_TITLES.iter().copied().collect(),
     product_makers: PRODUCT_MAKERS.iter().map(|p| p.0).collect(),
+    company_nouns: COMPANY_NOUNS.iter().copied().collect(),
+    title_ends: PERSON_TITLES
+        .iter()
+        .map(|p| edge(p.as_bytes(), true))
+        .collect(),
+    cue_starts: DEAL_CUES_AFTER
+        .iter()
+        .map(|c| edge(c.as_bytes(), false))
+        .collect(),
 });
 
 /// Cues before a name that are specific enough alone ("led by", not "with").
@@ -435,9 +469,10 @@ fn classify(
     let wtexts: Vec<&str> = s.words.iter().map(|&(a, b)| &text[a..b]).collect();
     let before = &text[..s.start];
     let b = before.trim_end();
-    let title_before = PERSON_TITLES.iter().any(|p| {
-        b.ends_with(p) && b[..b.len() - p.len()].ends_with(|c: char| !c.is_alphanumeric())
-    });
+    let title_before = LEX.title_ends.contains(&edge(b.as_bytes(), true))
+        && PERSON_TITLES.iter().any(|p| {
+            b.ends_with(p) && b[..b.len() - p.len()].ends_with(|c: char| !c.is_alphanumeric())
+        });
     let corp_count = wtexts.iter().filter(|w| is_corporate(w)).count();
     let has_corp_end = wtexts.last().is_some_and(|w| is_corporate(w));
     // People: a title before the name, or a known first name.
@@ -566,13 +601,17 @@ fn classify(
     } else {
         word_after
     };
-    let cue_after = DEAL_CUES_AFTER.iter().any(|c| {
-        after.starts_with(c) && after[c.len()..].starts_with(|x: char| !x.is_alphanumeric())
-    });
+    let cue_after = LEX.cue_starts.contains(&edge(after.as_bytes(), false))
+        && DEAL_CUES_AFTER.iter().any(|c| {
+            after.starts_with(c) && after[c.len()..].starts_with(|x: char| !x.is_alphanumeric())
+        });
     let cue_before =
         || ends_with_phrase(before, COMPANY_NOUNS) || ends_with_phrase(before, &STRICT_BEFORE);
     let appositive = || {
         let rest = &text[s.end..];
+        if !(rest.starts_with(", a ") || rest.starts_with(", an ") || rest.starts_with(", the ")) {
+            return false;
+        }
         let clause = rest
             .split(". ")
             .next()
@@ -580,11 +619,10 @@ fn classify(
             .split(';')
             .next()
             .unwrap_or("");
-        (clause.starts_with(", a ") || clause.starts_with(", an ") || clause.starts_with(", the "))
-            && clause
-                .split(|c: char| !c.is_alphanumeric() && c != '-')
-                .take(10)
-                .any(|w| COMPANY_NOUNS.contains(&w))
+        clause
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .take(10)
+            .any(|w| LEX.company_nouns.contains(w))
     };
     // "X said" alone is as often a person as a company: ask for one more sign.
     let weak_after = ["said", "says", "is", "was", "has", "had", "will"]
@@ -752,9 +790,11 @@ fn merge_unknowns(cands: &mut [Cand]) {
 }
 
 fn slug(name: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(name.len());
     for c in name.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');

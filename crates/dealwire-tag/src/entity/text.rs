@@ -30,10 +30,18 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
             continue;
         }
         let s = i;
-        while i < text.len() && space_len(text, i) == 0 {
-            i += 1;
-            while !text.is_char_boundary(i) {
+        let bytes = text.as_bytes();
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if matches!(b, b'\t'..=b'\r' | b' ') {
+                    break;
+                }
                 i += 1;
+            } else if space_len(text, i) > 0 {
+                break;
+            } else {
+                i += utf8_len(b);
             }
         }
         let e = i;
@@ -48,6 +56,15 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
         }
     }
     out
+}
+
+/// Byte length of the UTF-8 sequence that starts with `lead`.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
+    }
 }
 
 /// Byte length of the whitespace character at `i` (a char boundary), or 0 when there is none.
@@ -116,6 +133,14 @@ fn trim_word(text: &str, mut s: usize, mut e: usize) -> Option<Word> {
 
 /// Whether a word is written like a name ("Acme", "xAI", "eBay", "3M").
 pub(crate) fn is_cap(word: &str) -> bool {
+    // Most words are plain ASCII: decide from the bytes.
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => return true,
+        Some(b) if (b.is_ascii_lowercase() || b.is_ascii_digit()) && word.is_ascii() => {
+            return word.bytes().skip(1).any(|c| c.is_ascii_uppercase());
+        }
+        _ => {}
+    }
     let mut chars = word.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => true,
