@@ -72,8 +72,21 @@ pub(super) fn tag(t: &EntityTagger, doc: &mut Extraction) {
 
     let seqs = sequences(text, &ws);
     let mut persons: Vec<String> = Vec::new();
+    // Classifying a sequence only adds, trims or drops candidates inside it, so one
+    // that no earlier candidate overlaps needs no scan of the candidate list.
+    let mut spans: Vec<(usize, usize)> = cands.iter().map(|c| (c.start, c.end)).collect();
+    spans.sort_unstable();
+    let reach: Vec<usize> = spans
+        .iter()
+        .scan(0, |m, &(_, e)| {
+            *m = e.max(*m);
+            Some(*m)
+        })
+        .collect();
     for s in &seqs {
-        classify(t, text, s, &mut cands, &mut persons);
+        let k = spans.partition_point(|&(start, _)| start < s.end);
+        let may_overlap = k > 0 && reach[k - 1] > s.start;
+        classify(t, text, s, &mut cands, &mut persons, may_overlap);
     }
     cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     cands = drop_overlaps(cands);
@@ -464,6 +477,7 @@ fn classify(
     s: &Seq,
     cands: &mut Vec<Cand>,
     persons: &mut Vec<String>,
+    may_overlap: bool,
 ) {
     let name = &text[s.start..s.end];
     let wtexts: Vec<&str> = s.words.iter().map(|&(a, b)| &text[a..b]).collect();
@@ -480,17 +494,21 @@ fn classify(
         && (2..=3).contains(&wtexts.len())
         && (LEX.first_names.contains(wtexts[0])
             || ((s.titled || title_before) && !LEX.places.contains(name)));
-    let overlapping: Vec<usize> = cands
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.start < s.end && s.start < c.end)
-        .map(|(i, _)| i)
-        .collect();
+    let overlapping: Vec<usize> = if may_overlap {
+        cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.start < s.end && s.start < c.end)
+            .map(|(i, _)| i)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let first_name_hit = overlapping.len() == 1
         && &text[cands[overlapping[0]].start..cands[overlapping[0]].end] == wtexts[0];
     if personish && first_name_hit && LEX.first_names.contains(wtexts[0]) {
         cands.remove(overlapping[0]);
-        return classify(t, text, s, cands, persons);
+        return classify(t, text, s, cands, persons, true);
     }
     if personish && overlapping.is_empty() {
         let full = wtexts.join(" ");
@@ -740,6 +758,9 @@ fn article_aliases(t: &EntityTagger, text: &str, cands: &mut Vec<Cand>) {
             aliases.push((inner.to_owned(), c.target.clone(), is_ticker));
         }
     }
+    // A repeated alias finds nothing new: its first pass covered every occurrence.
+    let mut seen: HashSet<String, FxBuild> = HashSet::default();
+    aliases.retain(|a| seen.insert(a.0.clone()));
     for (alias, target, is_ticker) in aliases {
         let mut from = 0;
         while let Some(p) = text[from..].find(alias.as_str()) {
