@@ -519,6 +519,14 @@ fn emit(
                 Status::Announced
             }
         }
+        _ if inner.cues.ended_by_relative(&text[cand.end..])
+            && !matches!(
+                inner.cues.deal_status(text, &windows, dated),
+                Status::Denied
+            ) =>
+        {
+            Status::Terminated
+        }
         _ => inner.cues.deal_status(text, &windows, dated),
     };
     let evidence = doc
@@ -686,6 +694,15 @@ fn deal_amounts(masked: &Masked, cand: &Cand, parties: &[usize]) -> Vec<usize> {
         Some(SlotKind::Party { entity, .. }) => parties.contains(&entity),
         _ => false,
     };
+    // "for $1 billion, $2 billion and $3 billion respectively": one per pair.
+    if let Some(r) = after[..limit].find("respectively") {
+        let listed: Vec<usize> = placeholders(&after[..r], b"pgrm")
+            .map_while(|(_, class, slot)| if class == b'm' { deal(slot) } else { None })
+            .collect();
+        if listed.len() > 1 {
+            return listed;
+        }
+    }
     let next = placeholders(&after[..limit], b"pgrm")
         .find(|&(_, class, slot)| class == b'm' || !own(slot));
     if let Some((_, b'm', slot)) = next {

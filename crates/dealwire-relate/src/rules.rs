@@ -333,7 +333,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Acquirer),
         confidence: 0.8,
         flags: 0,
-        pattern: "{O}, {w5}(?:that|which) {S} (?:had |has |later |eventually )?(?:bought|acquired|purchased|took over)\\b",
+        pattern: "{O}, (?:{w5}|@p\\d+ )(?:that|which) {S} (?:had |has |later |eventually )?(?:bought|acquired|purchased|took over)\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "acquirer.appos_passive",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{O}, (?:later |since |once |recently |originally |itself |eventually )?(?:acquired|bought|purchased|taken over|snapped up|absorbed) by (?:a group led by |a consortium led by |{w})?{S}",
         veto: None,
     },
     RuleDef {
@@ -689,11 +697,19 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        method: "subsidiary.poss_named_unit_desc",
+        shape: Directed(Subsidiary),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{O}(?:'s|') (?P<s>@p\\d+) (?:[a-z][a-z-]* ){0,2}(?:{UNIT}|business)\\b",
+        veto: None,
+    },
+    RuleDef {
         method: "subsidiary.appos_unit",
         shape: Directed(Subsidiary),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}, (?:the |a |an |its |their )?{O}{PR} (?:@g\\d+ )?(?:{w})?{UNIT}\\b",
+        pattern: "{S}, (?:the |a |an |its |their )?{O}{PR} (?:@g\\d+ )?(?:{w})?(?:{UNIT}\\b|business(?:,|\\.|$))",
         veto: None,
     },
     RuleDef {
@@ -701,7 +717,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Subsidiary),
         confidence: 0.85,
         flags: 0,
-        pattern: "{S}{A}{g}(?:\\b(?:is|was|becomes|became|become|will become|remains|as|now)|,) (?:now )?(?:a |an |the |one of the )?(?:wholly[- ]owned |fully[- ]owned |majority[- ]owned )?(?:{UNIT}|part) of {OX}",
+        pattern: "{S}{A}{g}(?:\\b(?:is|was|becomes|became|become|will become|remains|as|now)|,) (?:now )?(?:a |an |the |one of the )?(?:wholly[- ]owned |fully[- ]owned |majority[- ]owned )?(?:[a-z][a-z-]* ){0,2}(?:{UNIT}|part) of {OX}",
         veto: None,
     },
     RuleDef {
@@ -763,7 +779,7 @@ pub(crate) fn expand(pattern: &str) -> String {
         .replace("{S2}", &format!("(?P<s2>{list})"))
         .replace(
             "{OX}",
-            &format!(r"(?:@[pgr]\d+(?:'s|') (?:[a-z][a-z-]* ){{0,3}},? ?)?(?P<o>{list})"),
+            &format!(r"(?:@[pgr]\d+(?:'s|') (?:[a-z][a-z-]*,? ){{0,3}},? ?)?(?P<o>{list})"),
         )
         .replace("{O}", &format!("(?P<o>{list})"))
         .replace("{O2}", &format!("(?P<o2>{list})"))

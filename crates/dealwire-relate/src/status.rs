@@ -7,6 +7,7 @@ use regex::bytes::Regex;
 pub(crate) struct Cues {
     denied: Regex,
     terminated: Regex,
+    ended_relative: Regex,
     rumored: Regex,
     rumor_cancel: Regex,
     background: Regex,
@@ -47,6 +48,9 @@ impl Cues {
             terminated: Regex::new(
                 r"(?-u)\b(?:call(?:ed|s|ing)? off|abandon(?:ed|s|ing)?|scrap(?:s|ped|ping)?|block(?:ed|s|ing)|walk(?:ed|s|ing)? away|withdr(?:ew|awn|aws|awing)|collaps(?:ed|es|e)|laps(?:ed|es|e)|terminat(?:ed|es|e|ing)|reject(?:ed|s)|rebuffed|spurned|dropped out|drops out|pull(?:ed|s)? out|no longer|given up|gave up|gives up|winding down|wound down|cut ties|cutting ties|cuts ties|scuttled|killed|torpedoed|unwound|(?:competing|rival) (?:offer|bid)|fell through|falls through|fallen through|ended talks|ends talks|broke off)\b",
             )?,
+            ended_relative: Regex::new(
+                r"(?-u)^, (?:which|that) (?:was|were|has been|had been|is being) (?:later |eventually |quickly |swiftly |promptly |ultimately )?(?:rejected|rebuffed|spurned|abandoned|withdrawn|blocked|terminated|scrapped|called off|dropped|turned down)\b",
+            )?,
             rumored: Regex::new(
                 r"(?-u)\b(?:in (?:advanced |early |exclusive |preliminary |late-stage )?(?:talks|discussions|negotiations)|negotiating|considering|exploring|weighing|people (?:familiar|close|briefed)|person (?:familiar|close|briefed)|sources (?:said|say|familiar|close)|according to (?:sources|people|a person|a report|reports|media reports)|reportedly|(?:is|are|was|were) said to|expected to (?:take part|participate|invest|join|lead|buy|acquire|announce|sign|bid)|citing|rumou?r|reported(?: on \w+)?,|(?:has|have) reported|mulling|in the running)",
             )?,
@@ -82,6 +86,13 @@ impl Cues {
             return Status::Background;
         }
         Status::Announced
+    }
+
+    /// Whether the text just after a match is a relative clause that ends the
+    /// deal ("a bid for X, which was rejected"): the status windows cut
+    /// relative clauses, since most of them describe the party, not the deal.
+    pub fn ended_by_relative(&self, after: &[u8]) -> bool {
+        self.ended_relative.is_match(after)
     }
 
     /// Whether the window dates the deal before the article.
