@@ -337,6 +337,23 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        method: "acquirer.whose_offer",
+        shape: Directed(Acquirer),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}, whose (?:own |earlier |previous |rival |competing )?(?:@m\\d+ )?(?:{w})?(?:offer|bid|approach|proposal|takeover offer|takeover bid) {O} (?:had )?(?:rejected|rebuffed|spurned|turned down|accepted|snubbed)\\b",
+        veto: None,
+    },
+    RuleDef {
+        // "its own" refers back to the clause subject, whatever the pronoun resolved to.
+        method: "acquirer.own_deal",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S} (?:{w})?(?:struck|strikes|made|makes|launched|launches|sealed|seals|clinched|agreed|signed|signs|announced|announces|completed|closed|pursued|unveiled) @r\\d+(?:'s|')? own (?:@m\\d+ )?(?:{w})?(?:deal|bid|offer|takeover|acquisition|purchase|approach|agreement) (?:for|of|to buy|to acquire) {OX}",
+        veto: None,
+    },
+    RuleDef {
         method: "acquirer.appos_passive",
         shape: Directed(Acquirer),
         confidence: 0.8,
