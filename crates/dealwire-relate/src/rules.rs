@@ -265,7 +265,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Acquirer),
         confidence: 0.85,
         flags: flag::RIVAL_DESC,
-        pattern: "{S}{A}{g}\\b{BUY}\\b (?P<gap>(?:[a-z][a-z-]* ){0,4}){OX}",
+        pattern: "{S}{A}{g}\\b{BUY}\\b (?P<gap>(?:[a-z][a-z-]* ){0,4})(?:, )?{OX}",
         veto: Some(
             "\\b(?:that|which|who|by|back|stake|stakes|shares|minority|stock|equity|bonds|assets|capacity|chips)\\b",
         ),
@@ -744,6 +744,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         flags: 0,
         pattern: "{S}(?:{g}|, {W})\\b(?:wholly |fully |now )?(?:owned|controlled) by {OX}",
         veto: Some("\\b(?:partly|partially|minority)\\b"),
+    },
+    RuleDef {
+        method: "subsidiary.created_by",
+        shape: Directed(Subsidiary),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}, (?:the|a|an) {w}(?:company|entity|subsidiary|vehicle|unit|arm|firm|affiliate|structure) (?:that|which) (?:the )?{w}{O} (?:had |has )?(?:created|set up|formed|established|spun out|spun off|incorporated)\\b",
+        veto: None,
     },
     RuleDef {
         method: "subsidiary.owned_adj",
