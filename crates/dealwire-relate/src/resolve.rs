@@ -78,6 +78,16 @@ fn after_preposition(before: &str) -> bool {
     PREPOSITIONS.contains(&word) && !led
 }
 
+/// Whether `before` is an introductory phrase from the sentence start ("Under
+/// chief executive "), so the party after it does not start the clause.
+fn introduced(before: &str) -> bool {
+    let before = before.trim_start();
+    ["under ", "unlike ", "like ", "as with ", "besides "]
+        .iter()
+        .any(|w| before.starts_with(w))
+        && !before.contains([',', '@', ';'])
+}
+
 /// Whether the party in `slot` is followed by a noun it modifies.
 fn modifies_noun(masked: &Masked, slot: usize) -> bool {
     let Some(s) = masked.slots.get(slot) else {
@@ -220,6 +230,13 @@ fn collect(inner: &Inner, masked: &Masked, cands: &mut Vec<Cand>) {
                         .iter()
                         .any(|w| masked.text[g.end()..].starts_with(w));
                     if !relative && after_preposition(&masked.text[..g.start()]) {
+                        continue;
+                    }
+                    // "Under chief executive X, Y bought ...": X closes an introductory phrase.
+                    if introduced(&masked.text[..g.start()]) {
+                        if let Some(next) = masked.text[g.start()..g.end()].find(", @") {
+                            from = g.start() + next + 2;
+                        }
                         continue;
                     }
                     // "Microsoft's ties to ...": a named possessor is not the subject of a verb.
