@@ -390,7 +390,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: SameSubject(Acquirer),
         confidence: 0.75,
         flags: 0,
-        pattern: "(?:, and|,| and) {OX}(?:'s (?:[a-z][a-z-]* ){0,4})? for (?:about |roughly |nearly |some )?@m\\d+",
+        pattern: "(?:, and|,| and) {OX}(?:'s(?: [a-z][a-z-]*){1,4})? for (?:about |roughly |nearly |some )?@m\\d+",
         veto: None,
     },
     RuleDef {
