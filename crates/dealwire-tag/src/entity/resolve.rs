@@ -702,6 +702,9 @@ fn short_names(text: &str, seqs: &[Seq], cands: &mut Vec<Cand>, persons: &[Strin
                     }
                     by_form.entry(form).or_insert(&c.target);
                 }
+                // The full name again, where nothing tagged it (found once by
+                // context, then repeated at the start of a sentence).
+                by_form.entry(n.as_str()).or_insert(&c.target);
             }
             Target::Person(p) => {
                 if let Some(last) = p.rsplit(' ').next().filter(|l| *l != p) {
