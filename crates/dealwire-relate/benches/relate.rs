@@ -8,7 +8,7 @@ use dealwire_tag::{EntityTagger, Gazetteer, MoneyTagger};
 use dealwire_text::Tokenizer;
 
 /// Relations the resolver finds on the corpus; a change in results shows up here.
-const EXPECTED_RELATIONS: usize = 173;
+const EXPECTED_RELATIONS: usize = 174;
 
 fn tagged_corpus() -> Vec<Extraction> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");

@@ -702,7 +702,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Subsidiary),
         confidence: 0.8,
         flags: 0,
-        pattern: "{O}{PR} (?:@g\\d+ )?(?:{w})?(?:{UNIT}|business|businesses)\\b,? (?:including |such as )?{S}",
+        pattern: "{O}{PR} (?:@g\\d+ )?(?:[a-z][a-z.-]* ){0,3}(?:{UNIT}|business|businesses)\\b,? (?:including |such as )?{S}",
         veto: None,
     },
     RuleDef {
