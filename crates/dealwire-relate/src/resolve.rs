@@ -556,6 +556,12 @@ fn emit(
             ty,
             RelationType::Partner | RelationType::Rival | RelationType::Supplier
         );
+        // A unit reached through "the company" or "its": a party whose name the
+        // unit's name extends ("Intel" for "Intel Foundry") outranks the resolution.
+        let o = match named_parent(&doc.entities, s) {
+            Some(p) if ty == RelationType::Subsidiary && ok != MentionKind::Name => p,
+            _ => o,
+        };
         if s == o || (family_matters && same_family(&doc.entities, s, o)) {
             continue;
         }
@@ -772,6 +778,22 @@ fn rival_descriptor(masked: &Masked, cand: &Cand) -> bool {
 
 fn same_family(entities: &[Entity], a: usize, b: usize) -> bool {
     is_parent(entities, a, b) || is_parent(entities, b, a)
+}
+
+/// The party whose name starts the name of `unit`, word for word, the longest one.
+fn named_parent(entities: &[Entity], unit: usize) -> Option<usize> {
+    let name = &entities.get(unit)?.name;
+    entities
+        .iter()
+        .enumerate()
+        .filter(|&(i, e)| {
+            i != unit
+                && name.len() > e.name.len()
+                && name.starts_with(e.name.as_str())
+                && name.as_bytes().get(e.name.len()) == Some(&b' ')
+        })
+        .max_by_key(|(_, e)| e.name.len())
+        .map(|(i, _)| i)
 }
 
 /// Whether `parent` is the gazetteer parent of `unit`.
