@@ -53,8 +53,17 @@ fn jsonish() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(piece, 0..20).prop_map(|v| v.concat())
 }
 
+/// 2,000 cases by default; `PROPTEST_CASES=N` runs longer (an explicit
+/// `with_cases` would otherwise override the variable).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn arbitrary_bytes(bytes in any::<Vec<u8>>(), limit in prop_oneof![Just(5_000_000usize), 0usize..64]) {

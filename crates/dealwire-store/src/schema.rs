@@ -536,4 +536,14 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn readme_documents_every_table_as_built() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md");
+        let readme = std::fs::read_to_string(path).unwrap();
+        assert!(
+            readme.contains(schema_markdown().trim_end()),
+            "README.md must contain docs/schema.md verbatim (the output of schema_markdown())"
+        );
+    }
 }
