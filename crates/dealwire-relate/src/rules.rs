@@ -485,6 +485,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        method: "partner.remains_partner",
+        shape: Directed(Partner),
+        confidence: 0.65,
+        flags: 0,
+        pattern: "{S} (?:remains|remained|is|was|has been|will remain|stays) (?:a|an) (?:[a-z-]+ ){0,2}partner, {W}\\bfor {O}",
+        veto: None,
+    },
+    RuleDef {
         method: "partner.poss_partners",
         shape: Directed(Partner),
         confidence: 0.7,
