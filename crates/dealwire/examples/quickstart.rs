@@ -9,7 +9,7 @@ fn main() -> Result<(), PipelineError> {
     let pipeline = Pipeline::builder().build()?;
     let article = Article::new(
         "a1",
-        "Nvidia said it will invest $2 billion in Helios Compute.",
+        "Nvidia said it will invest $2 billion in Helios Compute, a cloud start-up.",
     );
     let extraction = pipeline.extract(&article);
     for r in &extraction.relations {
