@@ -511,17 +511,7 @@ fn classify(
         return classify(t, text, s, cands, persons, true);
     }
     if personish && overlapping.is_empty() {
-        let full = wtexts.join(" ");
-        if !persons.contains(&full) {
-            persons.push(full.clone());
-        }
-        cands.push(Cand {
-            start: s.start,
-            end: s.end,
-            target: Target::Person(full),
-            method: MentionMethod::Person,
-            confidence: 0.8,
-        });
+        push_person(s, wtexts.join(" "), cands, persons);
         return;
     }
     if (s.titled || title_before)
@@ -537,16 +527,7 @@ fn classify(
             .find(|p| p.ends_with(&format!(" {name}")))
             .cloned()
             .unwrap_or_else(|| name.to_owned());
-        if !persons.contains(&full) {
-            persons.push(full.clone());
-        }
-        cands.push(Cand {
-            start: s.start,
-            end: s.end,
-            target: Target::Person(full),
-            method: MentionMethod::Person,
-            confidence: 0.8,
-        });
+        push_person(s, full, cands, persons);
         return;
     }
     if let [only] = overlapping[..] {
@@ -658,6 +639,21 @@ fn classify(
             confidence: 0.6,
         });
     }
+}
+
+/// A person mention over the whole sequence; the full name is remembered so
+/// that a later "Mr. Surname" resolves to it.
+fn push_person(s: &Seq, full: String, cands: &mut Vec<Cand>, persons: &mut Vec<String>) {
+    if !persons.contains(&full) {
+        persons.push(full.clone());
+    }
+    cands.push(Cand {
+        start: s.start,
+        end: s.end,
+        target: Target::Person(full),
+        method: MentionMethod::Person,
+        confidence: 0.8,
+    });
 }
 
 fn drop_overlaps(cands: Vec<Cand>) -> Vec<Cand> {
