@@ -24,6 +24,7 @@
 #![deny(missing_docs)]
 
 mod mask;
+mod prefilter;
 mod resolve;
 mod rules;
 mod status;
@@ -45,6 +46,9 @@ pub enum BuildError {
         /// The cause.
         source: Box<regex::Error>,
     },
+    /// The rules' trigger automaton does not build.
+    #[error("relation rule triggers do not build: {0}")]
+    Triggers(#[from] aho_corasick::BuildError),
 }
 
 /// A compiled rule.
@@ -65,6 +69,7 @@ pub struct Resolver {
 #[derive(Debug)]
 struct Inner {
     rules: Vec<Compiled>,
+    prefilter: prefilter::Prefilter,
     cues: status::Cues,
     stake: Regex,
     respectively: Regex,
@@ -87,13 +92,16 @@ impl Resolver {
     /// Compiles the relation rules, reporting a rule that does not compile.
     pub fn try_new() -> Result<Self, BuildError> {
         let mut compiled = Vec::with_capacity(rules::RULES.len());
-        for def in rules::RULES {
+        let patterns: Vec<String> = rules::RULES
+            .iter()
+            .map(|d| rules::expand(d.pattern))
+            .collect();
+        for (def, pattern) in rules::RULES.iter().zip(&patterns) {
             let err = |source| BuildError::Rule {
                 method: def.method,
                 source: Box::new(source),
             };
-            let pattern = rules::expand(def.pattern);
-            let regex = Regex::new(&pattern).map_err(err)?;
+            let regex = Regex::new(pattern).map_err(err)?;
             let veto = def
                 .veto
                 .map(|v| Regex::new(&format!("(?-u){v}")))
@@ -129,6 +137,7 @@ impl Resolver {
             inner: Arc::new(Inner {
                 pairs,
                 rules: compiled,
+                prefilter: prefilter::Prefilter::new(&patterns)?,
                 cues,
                 stake,
                 respectively,

@@ -9,6 +9,7 @@ use dealwire_core::{
 
 use crate::Inner;
 use crate::mask::{AmountClass, Masked, SlotKind, placeholders};
+use crate::prefilter::Seen;
 use crate::rules::{RULES, Shape, flag};
 use crate::status::Dated;
 
@@ -115,6 +116,7 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
     });
     let mut masked = Masked::default();
     let mut cands: Vec<Cand> = Vec::new();
+    let mut seen = crate::prefilter::Seen::default();
     let mut found: Vec<Relation> = Vec::new();
     let mut focus: Option<(usize, usize)> = None;
     let mut recent: Vec<usize> = Vec::new();
@@ -141,7 +143,7 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
         if parties == 0 {
             continue;
         }
-        collect(inner, &masked, &mut cands);
+        collect(inner, &masked, &mut seen, &mut cands);
         let mut last_acquirer: Option<usize> = None;
         for cand in &cands {
             emit(
@@ -162,11 +164,14 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
 }
 
 /// All matches of all rules in the masked sentence, in text order.
-fn collect(inner: &Inner, masked: &Masked, cands: &mut Vec<Cand>) {
+///
+/// `seen` is scratch space for the trigger prefilter.
+fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand>) {
     cands.clear();
     let bytes = masked.text.as_bytes();
+    inner.prefilter.scan(bytes, seen);
     for (ri, compiled) in inner.rules.iter().enumerate() {
-        if !compiled.regex.is_match(bytes) {
+        if !inner.prefilter.allows(seen, ri) || !compiled.regex.is_match(bytes) {
             continue;
         }
         let mut from = 0;
