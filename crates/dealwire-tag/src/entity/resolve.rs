@@ -4,6 +4,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+use aho_corasick::{Anchored, Input};
+
 use dealwire_core::{
     Entity, EntityRole, EntityType, Extraction, Mention, MentionKind, MentionMethod, Span,
 };
@@ -138,27 +140,57 @@ pub(super) fn word_edges(text: &str, s: usize, e: usize) -> bool {
     at(s) && at(e)
 }
 
-fn boundary_ok(text: &str, s: usize, e: usize) -> bool {
-    let before = text[..s].chars().next_back();
-    let after = text[e..].chars().next();
-    before.is_none_or(|c| {
+/// Whether a name may start at `s`: no letter, digit, hyphen, `@` or dot
+/// glued before it (" .NET" is fine).
+fn start_ok(text: &str, s: usize) -> bool {
+    text[..s].chars().next_back().is_none_or(|c| {
         !c.is_alphanumeric() && c != '-' && c != '@' && c != '.'
             || c == '.' && s >= 2 && text[..s - 1].ends_with(char::is_whitespace)
-    }) && after.is_none_or(|c| !c.is_alphanumeric() && c != '@')
+    })
+}
+
+/// Whether a name may end at `e`.
+fn end_ok(text: &str, e: usize) -> bool {
+    text[e..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '@')
         && !text[e..].starts_with(".com")
 }
 
+fn boundary_ok(text: &str, s: usize, e: usize) -> bool {
+    start_ok(text, s) && end_ok(text, e)
+}
+
+/// Gazetteer names, longest first, tried only at word starts that can open a
+/// name; a match that fails its checks lets the next word start try.
 fn gazetteer_matches(t: &EntityTagger, text: &str) -> Vec<Cand> {
     let mut out = Vec::new();
-    for m in t.matcher.find_iter(text) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let here = at;
+        at += 1;
+        if !t.initials[usize::from(bytes[here])]
+            || !text.is_char_boundary(here)
+            || !start_ok(text, here)
+        {
+            continue;
+        }
+        let input = Input::new(text).range(here..).anchored(Anchored::Yes);
+        let Ok(Some(m)) = t.matcher.try_find(input) else {
+            continue;
+        };
         let (s, e) = (m.start(), m.end());
-        if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !boundary_ok(text, s, e) {
+        if !text.is_char_boundary(e) || !end_ok(text, e) {
             continue;
         }
         let surf = &t.surfaces[m.pattern().as_usize()];
         let found = &text[s..e];
         let entry = &t.gazetteer.entries()[surf.entry];
         if entry.entity_type == EntityType::Gpe {
+            // A place name is skipped whole, as a name inside it would be wrong.
+            at = e;
             continue;
         }
         let mut confidence = 0.95;
@@ -211,6 +243,7 @@ fn gazetteer_matches(t: &EntityTagger, text: &str) -> Vec<Cand> {
             method: MentionMethod::Gazetteer,
             confidence,
         });
+        at = e;
     }
     out
 }
