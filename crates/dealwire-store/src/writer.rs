@@ -39,7 +39,7 @@ pub struct WriterOptions {
     /// `articles` parts of tens of MB.
     pub rows_per_part: usize,
     /// Memory a table's open row group may take before it is written out, in
-    /// bytes (default 32 MiB). Four article tables are open at once, so the
+    /// bytes (default 16 MiB). Four article tables are open at once, so the
     /// writer's Parquet buffers stay near four times this.
     pub row_group_bytes: usize,
     /// Rows buffered in Arrow builders before they go to the Parquet writer (default 8,192).
@@ -52,7 +52,7 @@ impl Default for WriterOptions {
     fn default() -> Self {
         Self {
             rows_per_part: 250_000,
-            row_group_bytes: 32 << 20,
+            row_group_bytes: 16 << 20,
             batch_rows: 8_192,
             zstd_level: 3,
         }
