@@ -789,6 +789,11 @@ pub(crate) const RULES: &[RuleDef] = &[
 
 /// A list item: an optional place adjective, a party, an optional ticker in brackets.
 const ITEM: &str = r"(?:@g\d+(?:'s|')? )?@[pgr]\d+(?: \([^)@;]{0,25}\)| \(@[pgx]\d+\))?";
+/// A descriptive premodifier before a named object: "with Dutch grid operator
+/// X", "to buy British chip designer Y". It must end in a noun for a kind of
+/// organisation, so ordinary words before a party do not pass.
+const DESC: &str = r"(?:(?:the |a |an )?(?:@g\d+ )?(?:[a-z][a-z-]* ){0,3}(?:company|companies|firm|firms|start-up|startup|group|operator|maker|chipmaker|carmaker|automaker|drugmaker|giant|lender|bank|insurer|retailer|provider|developer|designer|manufacturer|producer|supplier|platform|conglomerate|utility|miner|brewer|airline|carrier|specialist|outfit|fund|investor|house|manager) )";
+
 /// Between list items: a conjunction or comma and up to two descriptor words.
 const JOIN: &str =
     r"(?:,? and |, |,? & |,? as well as |, plus |,? along with |,? or )(?:[a-z][a-z-]* ){0,2}";
@@ -812,7 +817,7 @@ pub(crate) fn expand(pattern: &str) -> String {
         .replace("{S2}", &format!("(?P<s2>{list})"))
         .replace(
             "{OX}",
-            &format!(r"(?:@[pgr]\d+(?:'s|') (?:[a-z][a-z-]*,? ){{0,3}},? ?)?(?P<o>{list})"),
+            &format!(r"(?:@[pgr]\d+(?:'s|') (?:[a-z][a-z-]*,? ){{0,3}},? ?|{DESC})?(?P<o>{list})"),
         )
         .replace("{O}", &format!("(?P<o>{list})"))
         .replace("{O2}", &format!("(?P<o2>{list})"))
