@@ -140,7 +140,7 @@ impl EntityTagger {
                 govs.join("|")
             ))?,
             re_pronoun: re(
-                r"\b(?:[Ii]ts\b|[Ii]t (?:said|says|has|had|will|would|is|was|plans|agreed|expects|announced|also|added|declined|reported|raised|made|paid|owns|operates|sells|makes|did|does|could|can|may|might|must|should|now|then|still)\b)",
+                r"\b(?:[Ii]ts\b|[Ii]t (?:said|says|has|had|will|would|is|was|plans|agreed|expects|announced|also|added|declined|reported|raised|made|paid|owns|operates|sells|makes|did|does|could|can|may|might|must|should|now|then|still|competes|competed|bought|acquired|invested|signed|supplies|supplied|provides|provided|partnered|employs|builds|develops|offers|launched|received|secured|won|faces|counts|serves|controls|holds|held|became|joined|struck|teamed|leads|led|backs|backed|sold|agreed)\b)",
             )?,
         })
     }

@@ -158,11 +158,31 @@ pub(super) fn references(
             sentence: sent_of(m.span.start()),
         })
         .collect();
-    let index = Index {
+    let mut index = Index {
         spans,
         orgs,
         sent_of,
     };
+    // A sentence that opens with "It"/"Its" has the pronoun's antecedent as its
+    // subject, so later references see that party first, not the sentence's
+    // first name ("It competes with X. The company ..." is not X).
+    for m in t.re_pronoun.find_iter(text) {
+        let s = m.start();
+        if !super::text::sentence_initial(text, s) {
+            continue;
+        }
+        if let Some((_, entity)) = index.window(s) {
+            let at = index.orgs.partition_point(|o| o.end <= s);
+            index.orgs.insert(
+                at,
+                OrgMention {
+                    end: s + 2,
+                    entity,
+                    sentence: sent_of(s),
+                },
+            );
+        }
+    }
     descriptions(t, text, ws, &index, mentions, entities);
     for m in t.re_pronoun.find_iter(text) {
         if !super::resolve::word_edges(text, m.start(), m.end()) {

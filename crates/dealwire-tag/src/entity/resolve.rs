@@ -644,14 +644,7 @@ fn classify(
         if !(rest.starts_with(", a ") || rest.starts_with(", an ") || rest.starts_with(", the ")) {
             return false;
         }
-        let clause = rest
-            .split(". ")
-            .next()
-            .unwrap_or("")
-            .split(';')
-            .next()
-            .unwrap_or("");
-        clause
+        clause_of(rest)
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .take(10)
             .any(|w| LEX.company_nouns.contains(w))
@@ -672,6 +665,24 @@ fn classify(
             confidence: 0.6,
         });
     }
+}
+
+/// The text up to the end of its clause: a semicolon or a sentence end, where a
+/// dot after an abbreviation ("U.S.", "Inc.") does not end the sentence.
+fn clause_of(rest: &str) -> &str {
+    let rest = rest.split(';').next().unwrap_or("");
+    let mut from = 0;
+    while let Some(k) = rest[from..].find(". ") {
+        let dot = from + k;
+        let word = rest[..dot].rsplit(char::is_whitespace).next().unwrap_or("");
+        let abbreviation =
+            word.contains('.') || word.len() == 1 || super::text::ABBREVIATIONS.contains(&word);
+        if !abbreviation {
+            return &rest[..dot];
+        }
+        from = dot + 2;
+    }
+    rest
 }
 
 /// A person mention over the whole sequence; the full name is remembered so

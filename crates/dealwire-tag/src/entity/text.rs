@@ -15,7 +15,7 @@ const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '—', '–'];
 const CLOSERS: &[char] = &[
     ',', ';', ':', '!', '?', ')', ']', '"', '”', '’', '\'', '—', '–',
 ];
-const ABBREVIATIONS: &[&str] = &[
+pub(crate) const ABBREVIATIONS: &[&str] = &[
     "Inc", "Corp", "Co", "Cos", "Ltd", "Mr", "Ms", "Mrs", "Dr", "Jr", "Sr", "St", "Bros",
 ];
 
