@@ -789,10 +789,11 @@ pub(crate) const RULES: &[RuleDef] = &[
 
 /// A list item: an optional place adjective, a party, an optional ticker in brackets.
 const ITEM: &str = r"(?:@g\d+(?:'s|')? )?@[pgr]\d+(?: \([^)@;]{0,25}\)| \(@[pgx]\d+\))?";
-/// A descriptive premodifier before a named object: "with Dutch grid operator
-/// X", "to buy British chip designer Y". It must end in a noun for a kind of
-/// organisation, so ordinary words before a party do not pass.
-const DESC: &str = r"(?:(?:the |a |an )?(?:@g\d+ )?(?:[a-z][a-z-]* ){0,3}(?:company|companies|firm|firms|start-up|startup|group|operator|maker|chipmaker|carmaker|automaker|drugmaker|giant|lender|bank|insurer|retailer|provider|developer|designer|manufacturer|producer|supplier|platform|conglomerate|utility|miner|brewer|airline|carrier|specialist|outfit|fund|investor|house|manager) )";
+/// A descriptive premodifier before a named party: "with Dutch grid operator
+/// X", "to buy British chip designer Y", "from French telecoms entrepreneur Z".
+/// It must end in a noun for a kind of organisation or investor, so ordinary
+/// words before a party do not pass.
+const DESC: &str = r"(?:(?:the |a |an )?(?:@g\d+ )?(?:[a-z][a-z-]* ){0,3}(?:company|companies|firm|firms|start-up|startup|group|operator|maker|chipmaker|carmaker|automaker|drugmaker|giant|lender|bank|insurer|retailer|provider|developer|designer|manufacturer|producer|supplier|platform|conglomerate|utility|miner|brewer|airline|carrier|specialist|outfit|fund|investor|house|manager|entrepreneur|executive|founder|co-founder|billionaire|financier) )";
 
 /// Between list items: a conjunction or comma and up to two descriptor words.
 const JOIN: &str =
@@ -813,7 +814,7 @@ pub(crate) fn expand(pattern: &str) -> String {
         .replace("{UNIT}", UNIT)
         .replace("{RIVAL_NOUN}", RIVAL_NOUN)
         .replace("{SUPPLIER_NOUN}", SUPPLIER_NOUN)
-        .replace("{S}", &format!("(?P<s>{list})"))
+        .replace("{S}", &format!("{DESC}?(?P<s>{list})"))
         .replace("{S2}", &format!("(?P<s2>{list})"))
         .replace(
             "{OX}",
