@@ -310,12 +310,23 @@ fn list_parties(masked: &Masked, start: usize, end: usize, out: &mut Vec<usize>)
             prev_end = item_end;
             continue;
         }
-        // A place before a party is an adjective ("Stockholm's Havsund Partners").
+        // A place before a party is an adjective ("Stockholm's Havsund Partners",
+        // "the US firm Y"); the joiner to the party then runs across it.
         if class == b'g' {
             if let Some(&(next_at, _, _)) = items.get(k + 1) {
                 let between = &text[item_end..next_at];
-                if between == " " || between == "'s " || between == "' " {
-                    prev_end = item_end;
+                let words = between
+                    .strip_prefix("'s ")
+                    .or_else(|| between.strip_prefix("' "))
+                    .or_else(|| between.strip_prefix(' '))
+                    .unwrap_or("x");
+                let descriptors = words.is_empty()
+                    || words.ends_with(' ')
+                        && words.split_terminator(' ').count() <= 3
+                        && words.split_terminator(' ').all(|w| {
+                            !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                        });
+                if descriptors {
                     continue;
                 }
             }

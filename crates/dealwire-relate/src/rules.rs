@@ -795,9 +795,9 @@ const ITEM: &str = r"(?:@g\d+(?:'s|')? )?@[pgr]\d+(?: \([^)@;]{0,25}\)| \(@[pgx]
 /// words before a party do not pass.
 const DESC: &str = r"(?:(?:the |a |an )?(?:@g\d+ )?(?:[a-z][a-z-]* ){0,3}(?:company|companies|firm|firms|start-up|startup|group|operator|maker|chipmaker|carmaker|automaker|drugmaker|giant|lender|bank|insurer|retailer|provider|developer|designer|manufacturer|producer|supplier|platform|conglomerate|utility|miner|brewer|airline|carrier|specialist|outfit|fund|investor|house|manager|entrepreneur|executive|founder|co-founder|billionaire|financier) )";
 
-/// Between list items: a conjunction or comma and up to two descriptor words.
-const JOIN: &str =
-    r"(?:,? and |, |,? & |,? as well as |, plus |,? along with |,? or )(?:[a-z][a-z-]* ){0,2}";
+/// Between list items: a conjunction or comma and up to two descriptor words,
+/// which may follow an article and a place ("and the US firm X").
+const JOIN: &str = r"(?:,? and |, |,? & |,? as well as |, plus |,? along with |,? or )(?:(?:the |a |an )?@g\d+ (?:[a-z][a-z-]* ){0,2}|(?:[a-z][a-z-]* ){0,2})";
 
 /// Expands the templates of `pattern` into regex syntax.
 pub(crate) fn expand(pattern: &str) -> String {
