@@ -500,6 +500,31 @@ fn ends_with_phrase(before: &str, phrases: &[&str]) -> bool {
     })
 }
 
+/// Whether `before` ends with "in" after an investing verb of the same clause,
+/// with an amount or adverb between ("invest $2 billion in", "invested heavily in").
+fn invested_in(before: &str) -> bool {
+    let b = before.trim_end();
+    let Some(head) = b.strip_suffix(" in").or_else(|| b.strip_suffix(" into")) else {
+        return false;
+    };
+    let words: Vec<&str> = head.rsplit(' ').take(6).collect();
+    words.iter().any(|w| {
+        matches!(
+            *w,
+            "invest"
+                | "invests"
+                | "invested"
+                | "investing"
+                | "inject"
+                | "injected"
+                | "pour"
+                | "poured"
+                | "pump"
+                | "pumped"
+        )
+    }) && !words.iter().any(|w| w.ends_with([',', ';', '.']))
+}
+
 fn is_corporate(w: &str) -> bool {
     LEX.corporate.contains(w)
 }
@@ -637,8 +662,11 @@ fn classify(
         && DEAL_CUES_AFTER.iter().any(|c| {
             after.starts_with(c) && after[c.len()..].starts_with(|x: char| !x.is_alphanumeric())
         });
-    let cue_before =
-        || ends_with_phrase(before, COMPANY_NOUNS) || ends_with_phrase(before, &STRICT_BEFORE);
+    let cue_before = || {
+        ends_with_phrase(before, COMPANY_NOUNS)
+            || ends_with_phrase(before, &STRICT_BEFORE)
+            || invested_in(before)
+    };
     let appositive = || {
         let rest = &text[s.end..];
         if !(rest.starts_with(", a ") || rest.starts_with(", an ") || rest.starts_with(", the ")) {
