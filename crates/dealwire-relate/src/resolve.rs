@@ -257,12 +257,16 @@ fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand
                 }
             }
             subjects.retain(|&slot| !modifies_noun(masked, slot));
-            // "buys its processors": a possessive pronoun ending the match is not an object.
+            // "buys its processors", "sell its cloud arm to Y": a possessive pronoun
+            // is not an object unless the rule itself reads the possessive.
             if let Some(g) = caps.name("o") {
                 let at = masked.text[..g.end()].rfind('@');
                 let pronoun =
                     at.is_some_and(|at| masked.text.as_bytes().get(at + 1) == Some(&b'r'));
-                if g.end() == m.end() && pronoun && masked.text[g.end()..].starts_with("'s ") {
+                if pronoun
+                    && masked.text[g.end()..].starts_with("'s ")
+                    && !reads_possessive(RULES[ri].pattern)
+                {
                     let last = masked.slots.iter().position(|s| Some(s.pos) == at);
                     objects.retain(|&o| Some(o) != last);
                     if objects.is_empty() {
@@ -286,6 +290,18 @@ fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand
         }
     }
     cands.sort_by_key(|c| (c.start, c.rule));
+}
+
+/// Whether the rule's object is followed by a possessive in its own pattern
+/// ("{O}{PR} unit"), so that "its" there is the object.
+fn reads_possessive(pattern: &str) -> bool {
+    ["{OX}", "{O}"].iter().any(|o| {
+        pattern.find(o).is_some_and(|i| {
+            ["{PR}", "{P}", "(?:'s|')"]
+                .iter()
+                .any(|p| pattern[i + o.len()..].starts_with(p))
+        })
+    })
 }
 
 /// The party slots of a captured list, stopping where the list turns into a clause.

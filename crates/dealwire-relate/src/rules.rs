@@ -289,6 +289,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         ),
     },
     RuleDef {
+        method: "acquirer.noun_by",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "\\b(?:acquisition|purchase|takeover|buyout)\\b of {O} by {S}",
+        veto: None,
+    },
+    RuleDef {
         method: "acquirer.offer_from",
         shape: Directed(Acquirer),
         confidence: 0.8,
@@ -447,7 +455,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Partner),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:partnered|partners|partner|partnering|teamed up|teams up|team up|teaming up|collaborate|collaborates|collaborated|collaborating|cooperate|cooperates|cooperated|cooperating|allied|joined forces|join forces|joins forces|joining forces|in talks|in advanced talks|in early talks|in discussions|in negotiations|negotiating|unveiled plans|announced plans|signed up|tied up|ties up|works closely|worked closely|working closely)\\b (?:{w})?with {OX}",
+        pattern: "{S}{A}{g}\\b(?:partnered|partners|partner|partnering|teamed up|teams up|team up|teaming up|collaborate|collaborates|collaborated|collaborating|cooperate|cooperates|cooperated|cooperating|allied|joined forces|join forces|joins forces|joining forces|in talks|in advanced talks|in early talks|in discussions|in negotiations|negotiating|unveiled plans|announced plans|signed up|tied up|ties up|works closely|worked closely|working closely)\\b (?P<gap>(?:{w})?)with {OX}",
+        veto: Some("\\b(?:merge|merging|combine|acquire|buy|sell|take over)\\b"),
+    },
+    RuleDef {
+        method: "partner.license_to",
+        shape: Directed(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:license|licence|licenses|licences|licensed|licenced|licensing|out-licensed|sublicensed)\\b (?:{w})?(?:@r\\d+(?:'s|') )?(?:{w})?(?:to|with) {OX}",
         veto: None,
     },
     RuleDef {
@@ -643,9 +659,9 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:supplies|supply|supplied|supplying|provides|provide|provided|providing|delivers|deliver|delivered|delivering|sells|sell|sold|selling|ships|ship|shipped|shipping|makes|manufactures|manufacture|manufactured|builds|build|licenses|licensed)\\b(?P<gap>{g})\\b(?:to|for) {OX}",
+        pattern: "{S}{A}{g}\\b(?:supplies|supply|supplied|supplying|provides|provide|provided|providing|delivers|deliver|delivered|delivering|sells|sell|sold|selling|ships|ship|shipped|shipping|makes|manufactures|manufacture|manufactured|builds|build)\\b(?P<gap>{g})\\b(?:to|for) {OX}",
         veto: Some(
-            "@m|\\b(?:stake|stakes|shares|loan|loans|funding|financing|capital|money|cash|business|unit|division|itself|themselves|rights|assets)\\b",
+            "@m|\\b(?:stake|stakes|shares|loan|loans|funding|financing|capital|money|cash|business|unit|division|arm|arms|operations|portfolio|brand|brands|itself|themselves|rights|assets)\\b",
         ),
     },
     RuleDef {
@@ -662,7 +678,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.7,
         flags: 0,
         pattern: "{S}{g}\\b(?:supplies|supplied|provides|provided|powers|powered|makes)\\b{g}{OX}{P} ",
-        veto: None,
+        veto: Some("\\b(?:raised|raises|raising|from|led by|backed by)\\b"),
     },
     RuleDef {
         method: "supplier.customers_include",
@@ -686,6 +702,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.75,
         flags: 0,
         pattern: "{O}{g}\\b(?:is|was|are|were|had been|has been|became|remains|,) (?:{w})?{S}{PR} (?:{w})?(?:customer|customers|client|clients|buyer)\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "supplier.customers_of",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{O}{g}\\b(?:is|was|are|were|has been|became|remains|,) (?:one of |among )?(?:{w})?(?:customer|customers|client|clients|buyer|buyers) of {S}",
         veto: None,
     },
     RuleDef {
