@@ -252,7 +252,21 @@ fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand
                         && !pronoun
                         && masked.text[g.end()..].starts_with("'s ")
                     {
-                        continue;
+                        // "X, Y's cloud unit, will ...": Y opens an apposition of X,
+                        // and X alone is the subject.
+                        let appositive = subjects.len() == 2
+                            && masked.slots.get(subjects[0]).is_some_and(|first| {
+                                let end = first.pos + 2 + slot_len(subjects[0]);
+                                masked.text[end..].starts_with(", @")
+                                    && masked
+                                        .slots
+                                        .get(subjects[1])
+                                        .is_some_and(|second| second.pos == end + 2)
+                            });
+                        if !appositive {
+                            continue;
+                        }
+                        subjects.truncate(1);
                     }
                 }
             }

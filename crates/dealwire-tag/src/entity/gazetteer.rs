@@ -230,14 +230,18 @@ impl Gazetteer {
 pub(crate) fn is_common_word(word: &str) -> bool {
     static SET: LazyLock<HashSet<&'static str, FxBuild>> =
         LazyLock::new(|| COMMON_WORDS.iter().copied().collect());
-    if word
+    let lower;
+    let word = if word
         .bytes()
         .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
     {
-        SET.contains(word.to_lowercase().as_str())
+        lower = word.to_lowercase();
+        lower.as_str()
     } else {
-        SET.contains(word)
-    }
+        word
+    };
+    // A plural of a common word is as common ("Cars" from "Cars.com").
+    SET.contains(word) || word.len() > 3 && word.strip_suffix('s').is_some_and(|w| SET.contains(w))
 }
 
 /// `name` without trailing legal-form words and punctuation ("Oracle Corporation" → "Oracle").

@@ -423,7 +423,8 @@ fn sequences(text: &str, ws: &[Word]) -> Vec<Seq> {
     let mut i = 0;
     while i < ws.len() {
         let w = &text[ws[i].start..ws[i].end];
-        if !is_cap(w) {
+        // "EQT-owned": an owner compound describes the name after it.
+        if !is_cap(w) || owner_compound(w) {
             i += 1;
             continue;
         }
@@ -523,6 +524,21 @@ fn invested_in(before: &str) -> bool {
                 | "pumped"
         )
     }) && !words.iter().any(|w| w.ends_with([',', ';', '.']))
+}
+
+/// Whether `before` ends with a compound such as "EQT-owned" or "SoftBank-backed".
+fn owned_by_before(before: &str) -> bool {
+    before
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(owner_compound)
+}
+
+/// "EQT-owned", "SoftBank-backed": a name joined to an ownership participle.
+fn owner_compound(word: &str) -> bool {
+    ["-owned", "-backed", "-controlled", "-funded"]
+        .iter()
+        .any(|s| word.len() > s.len() + 1 && word.ends_with(s))
 }
 
 fn is_corporate(w: &str) -> bool {
@@ -666,6 +682,7 @@ fn classify(
         ends_with_phrase(before, COMPANY_NOUNS)
             || ends_with_phrase(before, &STRICT_BEFORE)
             || invested_in(before)
+            || owned_by_before(before)
     };
     let appositive = || {
         let rest = &text[s.end..];
