@@ -270,6 +270,15 @@ fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand
                     }
                 }
             }
+            // "a stake in its wind unit to Y": the words after a possessor
+            // describe the object only when no preposition or clause word is
+            // among them ("OpenAI's rival Anthropic" passes).
+            if let Some(g) = caps.name("o") {
+                let from = caps.name("s").map_or(m.start(), |s| s.end());
+                if from < g.start() && possessor_phrase_broken(&masked.text[from..g.start()]) {
+                    continue;
+                }
+            }
             subjects.retain(|&slot| !modifies_noun(masked, slot));
             // "buys its processors", "sell its cloud arm to Y": a possessive pronoun
             // is not an object unless the rule itself reads the possessive.
@@ -304,6 +313,24 @@ fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand
         }
     }
     cands.sort_by_key(|c| (c.start, c.rule));
+}
+
+/// Whether `before` (the match up to its object list) ends with a possessor and
+/// descriptor words that contain a list-stopping word ("@r3's wind unit to ").
+fn possessor_phrase_broken(before: &str) -> bool {
+    let Some(at) = before.rfind('@') else {
+        return false;
+    };
+    let rest = &before[at + 1..];
+    let digits = rest.bytes().skip(1).take_while(u8::is_ascii_digit).count();
+    let Some(words) = rest
+        .get(1 + digits..)
+        .and_then(|r| r.strip_prefix("'s ").or_else(|| r.strip_prefix("' ")))
+    else {
+        return false;
+    };
+    // Only the object's own prefix: at most three descriptor words.
+    words.split_whitespace().count() <= 3 && words.split([' ', ',']).any(|w| LIST_STOP.contains(&w))
 }
 
 /// Whether the rule's object is followed by a possessive in its own pattern

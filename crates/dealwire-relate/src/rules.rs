@@ -439,7 +439,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Partner),
         confidence: 0.7,
         flags: flag::NOUN_TRIGGER,
-        pattern: "{S}{A}{G}\\b(?:order|orders|purchase commitment|purchase order|purchase orders)\\b from {OX}",
+        pattern: "{S}{A}{G}\\b(?:order|orders|purchase commitment|purchase order|purchase orders)\\b (?:for (?:[a-z0-9,.-]+ ){1,4})?from {OX}",
         veto: None,
     },
     RuleDef {
@@ -587,6 +587,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.8,
         flags: 0,
         pattern: "{S} (?:are|were|have been|remain|became|have become) (?:{w})?(?:rivals|competitors|arch-rivals|archrivals)\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "rival.rivals_premodifier",
+        shape: Mutual(Rival),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "(?:^|, )(?:the |fellow )?(?:rival|competing|arch-rival|archrival) (?:[a-z][a-z-]* )?[a-z-]+s {S}",
         veto: None,
     },
     RuleDef {
