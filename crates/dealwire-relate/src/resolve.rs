@@ -542,19 +542,27 @@ fn emit(
     let text = masked.text.as_bytes();
     let tail = (cand.end + 30).min(text.len());
     let matched = &masked.text[cand.start..tail];
-    if def.flags & flag::STAKE != 0
-        && [
-            "majority",
-            "controlling",
-            "control of",
-            "full ownership",
-            "100%",
-            "all of",
-        ]
-        .iter()
-        .any(|w| matched.contains(w))
-    {
+    const CONTROL: [&str; 6] = [
+        "majority",
+        "controlling",
+        "control of",
+        "full ownership",
+        "100%",
+        "all of",
+    ];
+    let pct = stake_pct(inner, matched);
+    let control =
+        CONTROL.iter().any(|w| matched.contains(w)) || pct.is_some_and(|p| p > Decimal::from(50));
+    if def.flags & flag::STAKE != 0 && control {
         ty = RelationType::Acquirer;
+    }
+    // "sell a 30% stake in X to Y": a stake short of control is an investment.
+    if ty == RelationType::Acquirer
+        && def.flags & flag::STAKE == 0
+        && masked.text[cand.start..cand.end].contains(" stake")
+        && !control
+    {
+        ty = RelationType::Investor;
     }
     if ty == RelationType::Acquirer {
         let after = &masked.text[cand.object_end..];
@@ -573,7 +581,7 @@ fn emit(
             ty = RelationType::Investor;
         }
     }
-    let stake_pct = stake_pct(inner, matched);
+    let stake_pct = pct;
     let valuation = masked.slots.iter().find_map(|s| match s.kind {
         SlotKind::Amount {
             index,

@@ -81,7 +81,9 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.8,
         flags: flag::STAKE,
         pattern: "{S}{P}{g}\\b(?:investment|investments|stake|stakes|holding|holdings|backing|funding|bet)\\b(?: of {g})? in {OX}",
-        veto: None,
+        veto: Some(
+            "\\b(?:sell|sells|sold|selling|offload|offloads|offloaded|divest|divests|divested|dispose|disposed)\\b",
+        ),
     },
     RuleDef {
         method: "investor.stake",
@@ -89,7 +91,9 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.85,
         flags: flag::STAKE,
         pattern: "{S}{A}{g}\\b{STAKE_VERB}\\b{g}\\bstakes?\\b(?: of{g})? (?:in|of) {OX}",
-        veto: None,
+        veto: Some(
+            "\\b(?:sell|sells|sold|selling|offload|offloads|offloaded|divest|divests|divested|dispose|disposed)\\b",
+        ),
     },
     RuleDef {
         method: "investor.owns_pct",
@@ -216,7 +220,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.8,
         flags: flag::NO_AMOUNT,
-        pattern: "{S},? (?:is |was |remains |became |as )?(?:an|a|the|one of the|its|their) {w}(?:investor|investors|backer|backers|shareholder|shareholders|stakeholder|owner|owners) (?:in|of) {OX}",
+        pattern: "{S},? (?:is |was |remains |became |as )?(?:an|a|the|one of the|its|their) {w}(?:investor|investors|backer|backers|shareholder|shareholders|stakeholder|part-owner|part-owners|co-owner|co-owners|minority owner|minority owners) (?:in|of) {OX}",
         veto: None,
     },
     RuleDef {
@@ -807,6 +811,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.85,
         flags: 0,
         pattern: "{S}{PR} (?:parent|parent company|owner|holding company|parent group)\\b,? {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "subsidiary.owner_of",
+        shape: Directed(Subsidiary),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{O},? (?:is |was |remains |became |as )?(?:the|its|their) (?:owner|owners|parent|parent company|holding company) of {S}",
         veto: None,
     },
     RuleDef {
