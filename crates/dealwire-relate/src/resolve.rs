@@ -109,6 +109,14 @@ const LIST_STOP: [&str; 24] = [
     "in", "of", "for", "said", "says", "will", "from", "on", "at", "while", "after",
 ];
 
+/// The company an article's funding news is about, and the amount it raised.
+#[derive(Clone, Copy)]
+struct Focus {
+    entity: usize,
+    sentence: usize,
+    amount: Option<usize>,
+}
+
 pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
     let dated = doc.article.published.map(|d| Dated {
         year: d.year(),
@@ -118,7 +126,7 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
     let mut cands: Vec<Cand> = Vec::new();
     let mut seen = crate::prefilter::Seen::default();
     let mut found: Vec<Relation> = Vec::new();
-    let mut focus: Option<(usize, usize)> = None;
+    let mut focus: Option<Focus> = None;
     let mut recent: Vec<usize> = Vec::new();
     for si in 0..doc.sentences.len() {
         masked.build(doc, si);
@@ -451,7 +459,7 @@ fn emit(
     sentence: usize,
     cand: &Cand,
     dated: Option<Dated>,
-    focus: &mut Option<(usize, usize)>,
+    focus: &mut Option<Focus>,
     last_acquirer: &mut Option<usize>,
     out: &mut Vec<Relation>,
 ) {
@@ -492,7 +500,18 @@ fn emit(
     let pairs: Vec<((usize, MentionKind), (usize, MentionKind))> = match def.shape {
         Shape::Focus => {
             if let Some(&(o, _)) = objects.first() {
-                *focus = Some((o, sentence));
+                let amount = masked.slots.iter().find_map(|slot| match slot.kind {
+                    SlotKind::Amount {
+                        index,
+                        class: AmountClass::Deal,
+                    } if (cand.start..cand.end).contains(&slot.pos) => Some(index),
+                    _ => None,
+                });
+                *focus = Some(Focus {
+                    entity: o,
+                    sentence,
+                    amount,
+                });
             }
             return;
         }
@@ -514,8 +533,8 @@ fn emit(
         },
         Shape::Directed(t) => {
             let objects = if objects.is_empty() && t == RelationType::Investor {
-                let here = focus.filter(|&(_, si)| si == sentence).map(|(e, _)| e);
-                let earlier = focus.map(|(e, _)| e);
+                let here = focus.filter(|f| f.sentence == sentence).map(|f| f.entity);
+                let earlier = focus.map(|f| f.entity);
                 match here
                     .or_else(|| sentence_object(masked, cand, &subjects))
                     .or(earlier)
@@ -599,6 +618,22 @@ fn emit(
     } else {
         let parties: Vec<usize> = pairs.iter().flat_map(|&((s, _), (o, _))| [s, o]).collect();
         deal_amounts(masked, cand, &parties)
+    };
+    // "X raised $30m. The round was led by Y": the lead takes the round's amount.
+    let amounts = match *focus {
+        Some(Focus {
+            entity,
+            amount: Some(a),
+            ..
+        }) if amounts.is_empty()
+            && def.flags & flag::LEAD != 0
+            && ty == RelationType::Investor
+            && !pairs.is_empty()
+            && pairs.iter().all(|&(_, (o, _))| o == entity) =>
+        {
+            vec![a]
+        }
+        _ => amounts,
     };
     let respectively =
         amounts.len() > 1 && amounts.len() == pairs.len() && inner.respectively.is_match(text);
@@ -687,7 +722,12 @@ fn emit(
             });
         }
         if ty == RelationType::Investor {
-            *focus = Some((o, sentence));
+            let amount = focus.filter(|f| f.entity == o).and_then(|f| f.amount);
+            *focus = Some(Focus {
+                entity: o,
+                sentence,
+                amount: relation.amount.or(amount),
+            });
         }
         if ty == RelationType::Acquirer {
             *last_acquirer = Some(s);

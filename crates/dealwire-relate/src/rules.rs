@@ -38,6 +38,10 @@ pub(crate) mod flag {
     pub const RIVAL_DESC: u16 = 4;
     /// The trigger is a noun, so a possessive subject owns it ("X's deal with Y").
     pub const NOUN_TRIGGER: u16 = 8;
+    /// The subject leads a round: without an amount in its sentence it takes
+    /// the amount the round was announced with ("X raised $30m. The round
+    /// was led by Y").
+    pub const LEAD: u16 = 16;
 }
 
 /// One rule as written.
@@ -131,7 +135,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         method: "investor.round_led_by",
         shape: Directed(Investor),
         confidence: 0.8,
-        flags: 0,
+        flags: flag::LEAD,
         pattern: "\\b{ROUND}\\b{g}\\b(?:led|co-led|headed|anchored) by {S}",
         veto: None,
     },
@@ -187,7 +191,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         method: "investor.leads_round_of",
         shape: Directed(Investor),
         confidence: 0.85,
-        flags: 0,
+        flags: flag::LEAD,
         pattern: "{S}{g}\\b(?:led|leads|lead|co-led|co-leads|leading|headed|heads|anchored|anchors)\\b (?:the |a |an |this )?{OX}{P} {g}\\b{ROUND}\\b",
         veto: None,
     },
@@ -195,7 +199,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         method: "investor.leads_round",
         shape: Directed(Investor),
         confidence: 0.75,
-        flags: 0,
+        flags: flag::LEAD,
         pattern: "{S}{g}\\b(?:led|leads|lead|co-led|co-leads|leading|headed|heads|anchored|anchors)\\b (?:the |a |an |this |its |their )?{g}\\b{ROUND}\\b(?:{g}\\b(?:in|for|into|of) {OX})?",
         veto: None,
     },
