@@ -852,7 +852,13 @@ pub(crate) fn expand(pattern: &str) -> String {
     let list = format!("{ITEM}(?:{JOIN}{ITEM})*");
     let gap_unit = r"(?:[^@;]|@[mvqx]\d+|@g\d+(?:'s|') )";
     let gap_unit_r = r"(?:[^@;]|@[mvqxr]\d+|@g\d+(?:'s|') )";
-    let out = pattern
+    // A descriptor before a subject matters only after other words of the
+    // pattern ("led by {S}"); at the very start it would only slow the search.
+    let (lead, pattern) = match pattern.strip_prefix("{S}") {
+        Some(rest) => ("(?P<s>{list})", rest),
+        None => ("", pattern),
+    };
+    let out = format!("{lead}{pattern}")
         .replace("{INVEST}", INVEST)
         .replace("{STAKE_VERB}", STAKE_VERB)
         .replace("{RAISE}", RAISE)
@@ -862,7 +868,8 @@ pub(crate) fn expand(pattern: &str) -> String {
         .replace("{UNIT}", UNIT)
         .replace("{RIVAL_NOUN}", RIVAL_NOUN)
         .replace("{SUPPLIER_NOUN}", SUPPLIER_NOUN)
-        .replace("{S}", &format!("{DESC}?(?P<s>{list})"))
+        .replace("{S}", &format!("{DESC}?(?P<s>{{list}})"))
+        .replace("{list}", &list)
         .replace("{S2}", &format!("(?P<s2>{list})"))
         .replace(
             "{OX}",
