@@ -9,6 +9,8 @@
 //! ever widens what a pattern can match (look-arounds count as empty), so a
 //! rule the prefilter skips cannot match: skipping changes speed, not output.
 
+use std::collections::{HashMap, HashSet};
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
@@ -46,6 +48,7 @@ impl Prefilter {
         let mut triggers: Vec<Vec<u8>> = Vec::new();
         let mut owners: Vec<Vec<(usize, u32)>> = Vec::new();
         let mut full = Vec::with_capacity(patterns.len());
+        let mut ids: HashMap<Vec<u8>, usize> = HashMap::new();
         for (rule, pattern) in patterns.iter().enumerate() {
             let mut sets = parse(pattern).map(|hir| required(&hir)).unwrap_or_default();
             sets.sort_by_key(|s| std::cmp::Reverse(score(s)));
@@ -59,9 +62,10 @@ impl Prefilter {
             for (group, set) in sets.into_iter().enumerate() {
                 let bit = 1u32 << group;
                 for lit in set {
-                    match triggers.iter().position(|t| *t == lit) {
-                        Some(id) => owners[id].push((rule, bit)),
+                    match ids.get(&lit) {
+                        Some(&id) => owners[id].push((rule, bit)),
                         None => {
+                            ids.insert(lit.clone(), triggers.len());
                             triggers.push(lit);
                             owners.push(vec![(rule, bit)]);
                         }
@@ -203,6 +207,7 @@ fn product(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
         return None;
     }
     let mut out = Vec::with_capacity(a.len() * b.len());
+    let mut seen = HashSet::with_capacity(a.len() * b.len());
     for x in a {
         for y in b {
             if x.len() + y.len() > MAX_LEN {
@@ -210,7 +215,7 @@ fn product(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
             }
             let mut s = x.clone();
             s.extend_from_slice(y);
-            if !out.contains(&s) {
+            if seen.insert(s.clone()) {
                 out.push(s);
             }
         }
