@@ -51,9 +51,9 @@ pub(crate) struct Surface {
 pub struct EntityTagger {
     pub(crate) gazetteer: Gazetteer,
     pub(crate) matcher: AhoCorasick,
-    /// Bytes that can start an accepted name: the matcher runs only where one
-    /// opens a word.
-    pub(crate) initials: [bool; 256],
+    /// First two bytes (`first << 8 | second`) that can start an accepted
+    /// name: the matcher runs only where such a pair opens a word.
+    pub(crate) initials: Vec<bool>,
     pub(crate) surfaces: Vec<Surface>,
     pub(crate) tickers: HashMap<String, usize>,
     pub(crate) re_exchange: Regex,
@@ -156,20 +156,29 @@ impl EntityTagger {
     }
 }
 
-/// The first bytes a match of each surface can have once its case policy is
-/// checked: a capital (or the listed byte when it is not an ASCII letter) for
-/// [`CasePolicy::Capitalised`], the listed byte otherwise.
-fn initials(surfaces: &[Surface]) -> [bool; 256] {
-    let mut table = [false; 256];
+/// The first two bytes a match of each surface can have once its case policy
+/// is checked, as a table indexed by `first << 8 | second`: a capital first
+/// (or the listed byte when it is not an ASCII letter) and either case after
+/// it for [`CasePolicy::Capitalised`], the listed bytes otherwise. A
+/// one-byte surface allows any second byte.
+fn initials(surfaces: &[Surface]) -> Vec<bool> {
+    let mut table = vec![false; 1 << 16];
     for s in surfaces {
-        let Some(&b) = s.text.as_bytes().first() else {
+        let bytes = s.text.as_bytes();
+        let Some(&b0) = bytes.first() else {
             continue;
         };
-        let b = match s.policy {
-            CasePolicy::Capitalised => b.to_ascii_uppercase(),
-            CasePolicy::Exact | CasePolicy::Ambiguous => b,
+        let (b0, seconds): (u8, Vec<u8>) = match (s.policy, bytes.get(1)) {
+            (_, None) => (b0, (0..=255).collect()),
+            (CasePolicy::Capitalised, Some(&b1)) => (
+                b0.to_ascii_uppercase(),
+                vec![b1.to_ascii_lowercase(), b1.to_ascii_uppercase()],
+            ),
+            (CasePolicy::Exact | CasePolicy::Ambiguous, Some(&b1)) => (b0, vec![b1]),
         };
-        table[usize::from(b)] = true;
+        for b1 in seconds {
+            table[usize::from(b0) << 8 | usize::from(b1)] = true;
+        }
     }
     table
 }

@@ -171,10 +171,9 @@ fn gazetteer_matches(t: &EntityTagger, text: &str) -> Vec<Cand> {
     while at < bytes.len() {
         let here = at;
         at += 1;
-        if !t.initials[usize::from(bytes[here])]
-            || !text.is_char_boundary(here)
-            || !start_ok(text, here)
-        {
+        let pair =
+            usize::from(bytes[here]) << 8 | usize::from(bytes.get(here + 1).copied().unwrap_or(0));
+        if !t.initials[pair] || !text.is_char_boundary(here) || !start_ok(text, here) {
             continue;
         }
         let input = Input::new(text).range(here..).anchored(Anchored::Yes);
