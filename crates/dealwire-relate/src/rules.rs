@@ -297,6 +297,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         ),
     },
     RuleDef {
+        method: "acquirer.take_private",
+        shape: Directed(Acquirer),
+        confidence: 0.85,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:take|takes|took|taking|taken)\\b {OX} private\\b",
+        veto: None,
+    },
+    RuleDef {
         method: "acquirer.noun_by",
         shape: Directed(Acquirer),
         confidence: 0.8,

@@ -130,6 +130,8 @@ pub(crate) const CORPORATE_WORDS: &[&str] = &[
     "Interactive",
     "Cars",
     "Industrie",
+    "Broadcasting",
+    "Air",
     "Freight",
     "Shipping",
     "Care",

@@ -605,6 +605,20 @@ fn classify(
     }
     if let [only] = overlapping[..] {
         let c = &cands[only];
+        // "Oakfield Bancorp": a listed name that is only a corporate word ("The
+        // Bancorp") ending a longer name is that longer, unknown name.
+        if c.start > s.start && c.end == s.end && is_corporate(&text[c.start..c.end]) {
+            let key = strip_legal_suffix(name).to_owned();
+            cands.remove(only);
+            cands.push(Cand {
+                start: s.start,
+                end: s.end,
+                target: Target::Unknown(key),
+                method: MentionMethod::Suffix,
+                confidence: 0.75,
+            });
+            return;
+        }
         // "Sony Group", "Nippon Steel Corp.": a known name plus corporate words is that name.
         if c.start == s.start && c.end < s.end {
             let tail = &text[c.end..s.end];
