@@ -505,7 +505,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Mutual(Partner),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S} (?:{w})?(?:teamed up|team up|teaming up|partnered|partner|will partner|collaborate|will collaborate|are collaborating|to collaborate|will jointly|jointly develop|jointly developed|co-develop|co-developed|will co-develop|will work together|work together|worked together|joined forces|join forces)\\b",
+        pattern: "{S} (?:{w})?(?:teamed up|team up|teaming up|partnered|partner|will partner|collaborate|will collaborate|are collaborating|to collaborate|will jointly|jointly develop|jointly developed|jointly developing|jointly build|jointly building|jointly own|jointly owned|co-develop|co-developed|co-developing|will co-develop|will work together|work together|worked together|joined forces|join forces)\\b",
         veto: None,
     },
     RuleDef {
@@ -514,6 +514,22 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.7,
         flags: flag::NOUN_TRIGGER,
         pattern: "{S}{G}\\bpartners?\\b (?:for|of|to) {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "partner.poss_partner",
+        shape: Directed(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{G}\\b(?:is|was|are|were|remains|remained|became|become|as)\\b (?:now |also |still )?{O}{PR} (?:[a-z][a-z-]* ){0,4}partners?\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "partner.contract_from",
+        shape: Directed(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:won|wins|win|secured|secures|landed|lands|received|receives|was awarded|has been awarded|bagged)\\b{g}\\b(?:contract|contracts|order|orders|deal|tender)\\b from {OX}",
         veto: None,
     },
     RuleDef {
@@ -671,6 +687,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        method: "supplier.role_of_goods_to",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{G}\\b{SUPPLIER_NOUN}\\b of (?:[a-z][a-z-]* ){1,4}(?:to|for) {OX}",
+        veto: None,
+    },
+    RuleDef {
         method: "supplier.poss_role",
         shape: Directed(Supplier),
         confidence: 0.8,
@@ -683,7 +707,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:supplies|supply|supplied|supplying|provides|provide|provided|providing|delivers|deliver|delivered|delivering|sells|sell|sold|selling|ships|ship|shipped|shipping|makes|manufactures|manufacture|manufactured|builds|build)\\b(?P<gap>{g})\\b(?:to|for) {OX}",
+        pattern: "{S}{A}{g}\\b(?:supplies|supply|supplied|supplying|provides|provide|provided|providing|delivers|deliver|delivered|delivering|sells|sell|sold|selling|ships|ship|shipped|shipping|makes|manufactures|manufacture|manufactured|builds|build|assembles|assemble|assembled|produces|produce|produced|fabricates|fabricated)\\b(?P<gap>{g})\\b(?:to|for) {OX}",
         veto: Some(
             "@m|\\b(?:stake|stakes|shares|loan|loans|funding|financing|capital|money|cash|business|unit|division|arm|arms|operations|portfolio|brand|brands|itself|themselves|rights|assets)\\b",
         ),

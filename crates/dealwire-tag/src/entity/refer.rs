@@ -210,6 +210,22 @@ pub(super) fn references(
     }
 }
 
+/// "X is the exclusive cloud provider for Y": after a copula and before "for"
+/// or "to", the phrase states a role (the relation itself), not a reference back.
+fn predicate_role(before: &str, rest: &str) -> bool {
+    let copula = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "is" | "was" | "are" | "were" | "remains" | "remained" | "became" | "become" | "as"
+            )
+        });
+    copula && (rest.starts_with(" for ") || rest.starts_with(" to "))
+}
+
 /// A description found in the text: its span, its modifiers and its head noun.
 struct Description<'t> {
     start: usize,
@@ -287,6 +303,7 @@ fn descriptions(
         let rest = &text[e..];
         if index.overlaps(s, e)
             || rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase)
+            || predicate_role(&text[..s], rest)
         {
             continue;
         }
