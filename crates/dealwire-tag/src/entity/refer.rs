@@ -25,6 +25,16 @@ const SHARED_CUES: &[&str] = &[
     "Research",
     "Credit",
 ];
+/// Name words of investment firms, which are never "the start-up".
+const INVESTOR_WORDS: &[&str] = &[
+    "Capital",
+    "Ventures",
+    "Partners",
+    "Fund",
+    "Investments",
+    "Management",
+    "Equity",
+];
 /// How many sentences back a reference may reach.
 const REACH: usize = 2;
 
@@ -108,11 +118,14 @@ enum Fit {
 fn fit(t: &EntityTagger, head: &str, entity: &Entity) -> Fit {
     let known = t.gazetteer.get(&entity.id);
     if matches!(head, "startup" | "start-up")
-        && known.is_some_and(|k| {
+        && (known.is_some_and(|k| {
             k.source
                 .as_deref()
                 .is_some_and(|s| s.starts_with("pytickersymbols"))
-        })
+        }) || entity
+            .name
+            .split(' ')
+            .any(|w| INVESTOR_WORDS.contains(&w)))
     {
         return Fit::Never;
     }
@@ -183,7 +196,13 @@ pub(super) fn references(
             );
         }
     }
+    let first_description = mentions.len();
     descriptions(t, text, ws, &index, mentions, entities);
+    // (start, end, entity) of each description, in text order.
+    let described: Vec<(usize, usize, usize)> = mentions[first_description..]
+        .iter()
+        .map(|m| (m.span.start(), m.span.end(), m.entity))
+        .collect();
     for m in t.re_pronoun.find_iter(text) {
         if !super::resolve::word_edges(text, m.start(), m.end()) {
             continue;
@@ -197,7 +216,20 @@ pub(super) fn references(
         if index.overlaps(s, e) {
             continue;
         }
-        if let Some((_, entity)) = index.window(s) {
+        // "The start-up ..., where it competes": a description earlier in the
+        // same sentence, with no name after it, is the pronoun's antecedent.
+        let here = sent_of(s);
+        let last_name = index.orgs[..index.orgs.partition_point(|o| o.end <= s)]
+            .last()
+            .filter(|o| o.sentence == here)
+            .map_or(0, |o| o.end);
+        let from_description = described
+            .iter()
+            .rev()
+            .find(|&&(ds, de, _)| de <= s && sent_of(ds) == here)
+            .filter(|&&(ds, _, _)| ds >= last_name)
+            .map(|&(_, _, entity)| entity);
+        if let Some(entity) = from_description.or_else(|| index.window(s).map(|(_, e)| e)) {
             mentions.push(Mention {
                 span: Span::new(s, e),
                 entity,
