@@ -122,10 +122,7 @@ fn fit(t: &EntityTagger, head: &str, entity: &Entity) -> Fit {
             k.source
                 .as_deref()
                 .is_some_and(|s| s.starts_with("pytickersymbols"))
-        }) || entity
-            .name
-            .split(' ')
-            .any(|w| INVESTOR_WORDS.contains(&w)))
+        }) || entity.name.split(' ').any(|w| INVESTOR_WORDS.contains(&w)))
     {
         return Fit::Never;
     }
@@ -357,8 +354,23 @@ fn descriptions(
         let entity = match hinted {
             Some(h) => Some(h),
             None => index.window(s).and_then(|(reach, subject)| {
-                let head = d.head.to_ascii_lowercase();
-                pick(t, &head, reach, subject, entities)
+                // "the cloud company" after "Quarry Cloud": a modifier that is a
+                // word of exactly one name in reach picks that name.
+                let mut named: Vec<usize> = Vec::new();
+                for o in reach {
+                    if !named.contains(&o.entity)
+                        && shares_word(&entities[o.entity].name, &d.modifiers)
+                    {
+                        named.push(o.entity);
+                    }
+                }
+                match named[..] {
+                    [only] => Some(only),
+                    _ => {
+                        let head = d.head.to_ascii_lowercase();
+                        pick(t, &head, reach, subject, entities)
+                    }
+                }
             }),
         };
         if let Some(entity) = entity {
@@ -372,6 +384,17 @@ fn descriptions(
             });
         }
     }
+}
+
+/// Whether a modifier of four letters or more is a word of `name` ("cloud" and
+/// "Quarry Cloud").
+fn shares_word(name: &str, modifiers: &[&str]) -> bool {
+    modifiers.iter().any(|m| {
+        m.len() >= 4
+            && name
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(m))
+    })
 }
 
 /// The subject, unless the head noun rules it out or fits a later organisation by name.
