@@ -19,6 +19,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../../../models/gazetteer/listed.jsonl"),
     ),
     (
+        "models/gazetteer/global.jsonl",
+        include_str!("../../../../models/gazetteer/global.jsonl"),
+    ),
+    (
         "models/gazetteer/private.jsonl",
         include_str!("../../../../models/gazetteer/private.jsonl"),
     ),
