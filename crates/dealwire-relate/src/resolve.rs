@@ -464,6 +464,8 @@ fn emit(
     out: &mut Vec<Relation>,
 ) {
     let def = &RULES[cand.rule];
+    // Relations from earlier matches: their amounts are not shared with a new pair.
+    let prior = out.len();
     let entity_of = |slot: usize| match masked.slots.get(slot).map(|s| s.kind) {
         Some(SlotKind::Party { entity, mention }) => Some((entity, mention)),
         _ => None,
@@ -686,6 +688,13 @@ fn emit(
         } else {
             amounts.first().copied()
         };
+        // "X agreed to buy Y in an $8bn deal, its biggest since buying Z": the
+        // amount an earlier match gave to another pair is not Z's.
+        let amount = amount.filter(|&a| {
+            !out[..prior].iter().any(|r| {
+                r.sentence == sentence && r.amount == Some(a) && (r.subject, r.object) != (s, o)
+            })
+        });
         let confidence = def.confidence * mention_weight(sk) * mention_weight(ok);
         let relation = Relation {
             relation_type: ty,
