@@ -192,7 +192,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.85,
         flags: flag::LEAD,
-        pattern: "{S}{g}\\b(?:led|leads|lead|co-led|co-leads|leading|headed|heads|anchored|anchors)\\b (?:the |a |an |this )?{OX}{P} {g}\\b{ROUND}\\b",
+        pattern: "{S}{A}{g}\\b(?:led|leads|lead|co-led|co-leads|leading|headed|heads|anchored|anchors)\\b (?:the |a |an |this )?{OX}{P} {g}\\b{ROUND}\\b",
         veto: None,
     },
     RuleDef {
@@ -200,7 +200,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.75,
         flags: flag::LEAD,
-        pattern: "{S}{g}\\b(?:led|leads|lead|co-led|co-leads|leading|headed|heads|anchored|anchors)\\b (?:the |a |an |this |its |their )?{g}\\b{ROUND}\\b(?:{g}\\b(?:in|for|into|of) {OX})?",
+        pattern: "{S}{A}{g}\\b(?:led|leads|lead|co-led|co-leads|leading|headed|heads|anchored|anchors)\\b (?:the |a |an |this |its |their )?{g}\\b{ROUND}\\b(?:{g}\\b(?:in|for|into|of) {OX})?",
         veto: None,
     },
     RuleDef {
@@ -209,6 +209,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.85,
         flags: flag::NO_AMOUNT,
         pattern: "{S}-(?:backed|funded|financed|supported) (?:{w})?{O}",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.backs",
+        shape: Directed(Investor),
+        confidence: 0.75,
+        flags: flag::NO_AMOUNT,
+        pattern: "{S}(?:, (?:which|who) (?:also |already |has |have |had |long )*|{A}{g}\\b)(?:backs|backed|funds|funded|bankrolls|bankrolled)\\b {OX}",
         veto: None,
     },
     RuleDef {
