@@ -447,6 +447,12 @@ fn sequences(text: &str, ws: &[Word]) -> Vec<Seq> {
             }
         }
         // Strip leading sentence words and titles ("Chief Executive Sam Altman").
+        // A place that opens a name ending in a corporate word stays: "Japan
+        // Industrial Partners" is one name.
+        let corporate_end = ws_in.len() > 2
+            && ws_in
+                .last()
+                .is_some_and(|&(s, e)| LEX.corporate.contains(&text[s..e]));
         let mut titled = false;
         while let Some(&(s, e)) = ws_in.first() {
             let w = &text[s..e];
@@ -459,7 +465,7 @@ fn sequences(text: &str, ws: &[Word]) -> Vec<Seq> {
                     && w.chars().all(|c| !c.is_lowercase())
                     && sentence_initial(text, s)
                     && ws_in.len() > 1
-                || LEX.places.contains(w) && ws_in.len() > 1;
+                || LEX.places.contains(w) && ws_in.len() > 1 && !corporate_end;
             if strip {
                 titled |= LEX.titles.contains(w)
                     || matches!(w, "Chief" | "Executive" | "Officer" | "Senior" | "Vice");
