@@ -734,7 +734,9 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.7,
         flags: 0,
         pattern: "{S}{g}\\b(?:supplies|supplied|provides|provided|powers|powered|makes)\\b{g}{OX}{P} ",
-        veto: Some("\\b(?:raised|raises|raising|from|led by|backed by)\\b"),
+        veto: Some(
+            "\\b(?:raised|raises|raising|from|led by|backed by|funding|financing|loan|loans|note|notes|shares|stake|capital|investment)\\b",
+        ),
     },
     RuleDef {
         method: "supplier.customers_include",
