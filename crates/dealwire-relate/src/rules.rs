@@ -505,7 +505,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         flags: 0,
         pattern: "{S}{g}\\b(?:formed|form|forms|forming|signed|sign|signs|announced|announce|announces|struck|strike|strikes|launched|launch|launches|set up|sets up|created|create|creates|established|establish|establishes|unveiled|unveil|unveils|agreed|agree|agrees|entered|enter|enters|reached|reach|inked|ink|expanded|extended|renewed|have|has|had)\\b(?P<gap>{g}\\b{DEAL_NOUN}\\b.{0,14})",
         veto: Some(
-            "\\bwith\\b|\\bto (?:acquire|buy|merge|purchase)\\b|\\b(?:similar|separate|their own|own|comparable|rival|competing)\\b",
+            "\\bwith\\b|\\bto (?:acquire|buy|merge|purchase)\\b|\\b(?:similar|separate|their own|own|comparable|rival|competing)\\b|\\b(?:terminate|terminated|end|ended|abandon|abandoned|scrap|scrapped|call off|called off) the (?:deal|transaction|merger|takeover|acquisition)\\b",
         ),
     },
     RuleDef {
