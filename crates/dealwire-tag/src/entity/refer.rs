@@ -213,8 +213,8 @@ pub(super) fn references(
         if index.overlaps(s, e) {
             continue;
         }
-        // "The start-up ..., where it competes": a description earlier in the
-        // same sentence, with no name after it, is the pronoun's antecedent.
+        // "The start-up ..., where it competes": a description that opens the
+        // sentence, with no name after it, is the pronoun's antecedent.
         let here = sent_of(s);
         let last_name = index.orgs[..index.orgs.partition_point(|o| o.end <= s)]
             .last()
@@ -224,7 +224,7 @@ pub(super) fn references(
             .iter()
             .rev()
             .find(|&&(ds, de, _)| de <= s && sent_of(ds) == here)
-            .filter(|&&(ds, _, _)| ds >= last_name)
+            .filter(|&&(ds, _, _)| ds >= last_name && super::text::sentence_initial(text, ds))
             .map(|&(_, _, entity)| entity);
         if let Some(entity) = from_description.or_else(|| index.window(s).map(|(_, e)| e)) {
             mentions.push(Mention {
@@ -364,12 +364,31 @@ fn descriptions(
                         named.push(o.entity);
                     }
                 }
-                match named[..] {
+                let chosen = match named[..] {
                     [only] => Some(only),
                     _ => {
                         let head = d.head.to_ascii_lowercase();
                         pick(t, &head, reach, subject, entities)
                     }
+                };
+                // "X agreed to buy the start-up": the other party of a deal is not
+                // a name from earlier in its own sentence.
+                let here = (index.sent_of)(s);
+                let clause_mate =
+                    |e: usize| reach.iter().any(|o| o.entity == e && o.sentence == here);
+                match chosen {
+                    Some(e) if clause_mate(e) && after_deal_word(&text[..s]) => reach
+                        .iter()
+                        .rev()
+                        .find(|o| {
+                            o.sentence < here
+                                && !clause_mate(o.entity)
+                                && fit(t, &d.head.to_ascii_lowercase(), &entities[o.entity])
+                                    != Fit::Never
+                        })
+                        .map(|o| o.entity)
+                        .or(chosen),
+                    _ => chosen,
                 }
             }),
         };
@@ -384,6 +403,41 @@ fn descriptions(
             });
         }
     }
+}
+
+/// Whether `before` ends with a word that makes what follows the other party
+/// of a deal ("to buy", "acquisition of", "stake in", "merger with").
+fn after_deal_word(before: &str) -> bool {
+    const DEAL_WORDS: &[&str] = &[
+        "buy",
+        "acquire",
+        "purchase",
+        "take over",
+        "acquisition of",
+        "purchase of",
+        "takeover of",
+        "bid for",
+        "offer for",
+        "stake in",
+        "invest in",
+        "invested in",
+        "investment in",
+        "merge with",
+        "merger with",
+        "deal with",
+        "agreement with",
+        "partnership with",
+        "contract with",
+        "competes with",
+        "compete with",
+    ];
+    let b = before.trim_end();
+    DEAL_WORDS.iter().any(|w| {
+        b.len() >= w.len()
+            && b.is_char_boundary(b.len() - w.len())
+            && b[b.len() - w.len()..].eq_ignore_ascii_case(w)
+            && !b[..b.len() - w.len()].ends_with(char::is_alphanumeric)
+    })
 }
 
 /// Whether a modifier of four letters or more is a word of `name` ("cloud" and
