@@ -68,6 +68,9 @@ const UNIT: &str = "(?:unit|units|division|divisions|subsidiary|subsidiaries|arm
 const RIVAL_NOUN: &str = "(?:rival|rivals|competitor|competitors|challenger|challengers|nemesis|arch-rival|archrival|arch-rivals|archrivals|foe|foes)";
 const SUPPLIER_NOUN: &str = "(?:provider|providers|supplier|suppliers|vendor|vendors|foundry|manufacturer|contractor|licensor|distributor)";
 
+/// Words of selling: a stake sold is the seller's exit, not its investment.
+const SELLING: &str = "\\b(?:sell|sells|sold|selling|offload|offloads|offloaded|divest|divests|divested|dispose|disposed)\\b";
+
 /// The rules, in no particular order: all matches of all rules are collected.
 pub(crate) const RULES: &[RuleDef] = &[
     // ---- investor
@@ -85,9 +88,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.8,
         flags: flag::STAKE,
         pattern: "{S}{P}{g}\\b(?:investment|investments|stake|stakes|holding|holdings|backing|funding|bet)\\b(?: of {g})? in {OX}",
-        veto: Some(
-            "\\b(?:sell|sells|sold|selling|offload|offloads|offloaded|divest|divests|divested|dispose|disposed)\\b",
-        ),
+        veto: Some(SELLING),
     },
     RuleDef {
         method: "investor.stake",
@@ -95,9 +96,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.85,
         flags: flag::STAKE,
         pattern: "{S}{A}{g}\\b{STAKE_VERB}\\b{g}\\bstakes?\\b(?: of{g})? (?:in|of) {OX}",
-        veto: Some(
-            "\\b(?:sell|sells|sold|selling|offload|offloads|offloaded|divest|divests|divested|dispose|disposed)\\b",
-        ),
+        veto: Some(SELLING),
     },
     RuleDef {
         method: "investor.owns_pct",

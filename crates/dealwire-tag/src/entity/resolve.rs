@@ -614,15 +614,7 @@ fn classify(
         // "Oakfield Bancorp": a listed name that is only a corporate word ("The
         // Bancorp") ending a longer name is that longer, unknown name.
         if c.start > s.start && c.end == s.end && is_corporate(&text[c.start..c.end]) {
-            let key = strip_legal_suffix(name).to_owned();
-            cands.remove(only);
-            cands.push(Cand {
-                start: s.start,
-                end: s.end,
-                target: Target::Unknown(key),
-                method: MentionMethod::Suffix,
-                confidence: 0.75,
-            });
+            cands[only] = suffix_name(s, name);
             return;
         }
         // "Sony Group", "Nippon Steel Corp.": a known name plus corporate words is that name.
@@ -638,15 +630,7 @@ fn classify(
             if has_corp_end
                 && !matches!(c.target, Target::Known(i) if t.gazetteer.entries()[i].role != EntityRole::Party)
             {
-                let key = strip_legal_suffix(name).to_owned();
-                cands.remove(only);
-                cands.push(Cand {
-                    start: s.start,
-                    end: s.end,
-                    target: Target::Unknown(key),
-                    method: MentionMethod::Suffix,
-                    confidence: 0.75,
-                });
+                cands[only] = suffix_name(s, name);
             }
         }
         return;
@@ -664,14 +648,7 @@ fn classify(
         })
         .count();
     if has_corp_end && non_generic >= 1 && wtexts.len() >= 2 {
-        let key = strip_legal_suffix(name).to_owned();
-        cands.push(Cand {
-            start: s.start,
-            end: s.end,
-            target: Target::Unknown(key),
-            method: MentionMethod::Suffix,
-            confidence: 0.75,
-        });
+        cands.push(suffix_name(s, name));
         return;
     }
     if text[s.end..].trim_start().starts_with("union") {
@@ -747,6 +724,17 @@ fn clause_of(rest: &str) -> &str {
         from = dot + 2;
     }
     rest
+}
+
+/// An unknown company over the whole sequence, found by its corporate word.
+fn suffix_name(s: &Seq, name: &str) -> Cand {
+    Cand {
+        start: s.start,
+        end: s.end,
+        target: Target::Unknown(strip_legal_suffix(name).to_owned()),
+        method: MentionMethod::Suffix,
+        confidence: 0.75,
+    }
 }
 
 /// A person mention over the whole sequence; the full name is remembered so
