@@ -1,6 +1,6 @@
 //! `dealwire extract` end to end: exit codes, reject counts, resume, faults.
 
-use std::io::Write;
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -207,16 +207,34 @@ fn ctrl_c_finishes_cleanly_with_exit_130_and_a_rerun_completes() {
         );
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
+    // stderr is read on its own thread: the pipe stays open until the run has
+    // seen the interrupt ("stopping: ..."), however late its handler runs.
+    let child_err = child.stderr.take().expect("stderr");
+    let (seen_tx, seen_rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut all = String::new();
+        for line in std::io::BufReader::new(child_err).lines() {
+            let line = line.expect("stderr line");
+            if line.starts_with("stopping:") {
+                let _ = seen_tx.send(());
+            }
+            all.push_str(&line);
+            all.push('\n');
+        }
+        all
+    });
     let sent = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
         .expect("kill runs");
     assert!(sent.success());
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    seen_rx
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("the run reports the interrupt");
     drop(stdin);
-    let o = child.wait_with_output().expect("wait");
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(130), "{err}");
+    let status = child.wait().expect("wait");
+    let err = reader.join().expect("stderr thread");
+    assert_eq!(status.code(), Some(130), "{err}");
     assert!(err.contains("(interrupted)"), "{err}");
     let partial = read_done_articles(&out).expect("done").len();
     assert!(partial <= 600, "{partial}");
