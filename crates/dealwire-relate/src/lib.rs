@@ -74,6 +74,7 @@ struct Inner {
     stake: Regex,
     respectively: Regex,
     pairs: Regex,
+    ended_later: Regex,
 }
 
 impl Resolver {
@@ -133,8 +134,18 @@ impl Resolver {
             method: "pairs",
             source: Box::new(source),
         })?;
+        // A later sentence that ends a deal named before ("The two companies
+        // called off the merger", "The deal collapsed").
+        let ended_later = Regex::new(
+            r"(?-u)\b(?:called off|calls off|call off|terminated|terminate|terminates|abandoned|abandons|abandon|scrapped|scraps|scrap|walked away from|walks away from|withdrew|withdraws|killed|kills|blocked|blocks)\b (?:[a-z-]+ ){0,3}?(?:the|their|its|this|that) (?:@m\d+ |[a-z-]+ ){0,3}?(?:deal|merger|takeover|acquisition|transaction|tie-up|purchase|bid|offer|combination)\b|\b(?:the|their|its|this) (?:@m\d+ |[a-z-]+ ){0,3}?(?:deal|merger|takeover|acquisition|transaction|tie-up|purchase|bid|offer|combination) (?:has |had |have )?(?:collapsed|lapsed|fell through|fell apart|expired|was called off|was terminated|was blocked|was abandoned|was scrapped|was withdrawn)\b",
+        )
+        .map_err(|source| BuildError::Rule {
+            method: "ended_later",
+            source: Box::new(source),
+        })?;
         Ok(Self {
             inner: Arc::new(Inner {
+                ended_later,
                 pairs,
                 rules: compiled,
                 prefilter: prefilter::Prefilter::new(&patterns)?,

@@ -153,6 +153,7 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
         }
         collect(inner, &masked, &mut seen, &mut cands);
         let mut last_acquirer: Option<usize> = None;
+        let before = found.len();
         for cand in &cands {
             emit(
                 inner,
@@ -166,9 +167,69 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
                 &mut found,
             );
         }
+        if found.len() == before {
+            end_earlier_deal(inner, &masked, si, &mut found);
+        }
     }
     keep_best(&mut found);
     doc.relations.extend(found);
+}
+
+/// "The two companies called off the merger": a sentence with no deal of its
+/// own that ends "the deal" marks the latest deal, from the three sentences
+/// before, of a party it names as terminated. A hedge or a relative clause
+/// before the cue ("could block the deal", "which blocked the original
+/// transaction") leaves it alone.
+fn end_earlier_deal(inner: &Inner, masked: &Masked, sentence: usize, found: &mut [Relation]) {
+    let Some(m) = inner.ended_later.find(masked.text.as_bytes()) else {
+        return;
+    };
+    let lead = &masked.text[m.start().saturating_sub(30)..m.start()];
+    let hedged = [
+        "could", "may ", "might", "would", "threat", "seek", "sought", "try", "tried", "move to",
+        "moved to", "plan", "attempt", " if ", "unless", "whether", " not ", "n't", "which ",
+    ]
+    .iter()
+    .any(|w| lead.contains(w))
+        // "blocked the original transaction": an earlier form of a deal that went on.
+        || masked.text[m.start()..m.end()].contains("original");
+    if hedged {
+        return;
+    }
+    let named: Vec<usize> = masked
+        .slots
+        .iter()
+        .flat_map(|s| match s.kind {
+            SlotKind::Party { entity, .. } => vec![entity],
+            SlotKind::Pair { first, second } => vec![first, second],
+            _ => Vec::new(),
+        })
+        .collect();
+    let latest = found
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            r.sentence < sentence
+                && r.sentence + 3 >= sentence
+                && matches!(
+                    r.relation_type,
+                    RelationType::Acquirer | RelationType::Partner | RelationType::Investor
+                )
+                && matches!(r.status, Status::Announced | Status::Rumored)
+                && (named.contains(&r.subject) || named.contains(&r.object))
+        })
+        .max_by_key(|(_, r)| r.sentence)
+        .map(|(i, r)| (i, r.subject, r.object, r.relation_type));
+    if let Some((_, subject, object, ty)) = latest {
+        for r in found.iter_mut().filter(|r| {
+            r.subject == subject
+                && r.object == object
+                && r.relation_type == ty
+                && r.sentence < sentence
+        }) {
+            r.status = Status::Terminated;
+        }
+    }
 }
 
 /// All matches of all rules in the masked sentence, in text order.
