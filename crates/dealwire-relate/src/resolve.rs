@@ -149,6 +149,7 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
             .filter(|s| matches!(s.kind, SlotKind::Party { .. } | SlotKind::Pair { .. }))
             .count();
         if parties == 0 {
+            end_earlier_deal(inner, &masked, si, &mut found);
             continue;
         }
         collect(inner, &masked, &mut seen, &mut cands);
@@ -177,7 +178,8 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
 
 /// "The two companies called off the merger": a sentence with no deal of its
 /// own that ends "the deal" marks the latest deal, from the three sentences
-/// before, of a party it names as terminated. A hedge or a relative clause
+/// before, of a party it names as terminated; naming no party, it ends the
+/// deal of the sentence just before. A hedge or a relative clause
 /// before the cue ("could block the deal", "which blocked the original
 /// transaction") leaves it alone.
 fn end_earlier_deal(inner: &Inner, masked: &Masked, sentence: usize, found: &mut [Relation]) {
@@ -215,8 +217,14 @@ fn end_earlier_deal(inner: &Inner, masked: &Masked, sentence: usize, found: &mut
                     r.relation_type,
                     RelationType::Acquirer | RelationType::Partner | RelationType::Investor
                 )
-                && matches!(r.status, Status::Announced | Status::Rumored)
-                && (named.contains(&r.subject) || named.contains(&r.object))
+                // An old deal that ended is terminated, as the annotated corpus marks it.
+                && matches!(r.status, Status::Announced | Status::Rumored | Status::Background)
+                && if named.is_empty() {
+                    // "The deal collapsed.": the deal of the sentence just before.
+                    r.sentence + 1 == sentence
+                } else {
+                    named.contains(&r.subject) || named.contains(&r.object)
+                }
         })
         .max_by_key(|(_, r)| r.sentence)
         .map(|(i, r)| (i, r.subject, r.object, r.relation_type));
