@@ -312,6 +312,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        method: "acquirer.won_auction",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:won|wins|win|winning)\\b (?:the |an |a )?(?:auction|bidding war|bidding|race|contest)\\b (?:for|to buy|to acquire) {OX}",
+        veto: None,
+    },
+    RuleDef {
         method: "acquirer.noun_by",
         shape: Directed(Acquirer),
         confidence: 0.8,
@@ -540,6 +548,22 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        method: "partner.deal_to_supply",
+        shape: Directed(Partner),
+        confidence: 0.75,
+        flags: flag::NOUN_TRIGGER,
+        pattern: "{S}{A}{g}\\b{DEAL_NOUN}\\b to (?:supply|provide|deliver|sell|build|develop|run|operate)\\b (?:{w})?(?:to|for) {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "partner.named_partner",
+        shape: Directed(Partner),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{A}{G}\\b(?:is|was|are|were|has been|have been|remains|remained|became|become|as)\\b (?:a|an|the) (?:[a-z][a-z-]* ){0,2}{O} (?:[a-z][a-z-]* )?partner\\b",
+        veto: None,
+    },
+    RuleDef {
         method: "partner.remains_partner",
         shape: Directed(Partner),
         confidence: 0.65,
@@ -751,6 +775,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.8,
         flags: 0,
         pattern: "{S}{g}\\bcounts? {O} (?:among|as) (?:{w})?(?:customers|clients|buyers|users)\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "supplier.counts_among_suppliers",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{O}{g}\\bcounts? {S} (?:among|as) (?:@r\\d+(?:'s|') )?(?:{w})?(?:suppliers|providers|vendors|supplier|provider|vendor)\\b",
         veto: None,
     },
     RuleDef {

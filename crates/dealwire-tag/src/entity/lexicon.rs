@@ -258,6 +258,7 @@ pub(crate) const DEAL_CUES_BEFORE: &[&str] = &[
     "from investors",
     "offer from",
     "bid for",
+    "auction for",
     "offer for",
     "purchase of",
     "deal for",
