@@ -114,35 +114,22 @@ impl Resolver {
             method: "status",
             source: Box::new(source),
         })?;
-        let stake = Regex::new(
+        let stake = extra(
+            "stake",
             r"(?-u)(\d+(?:\.\d+)?)(?:%| per ?cent| percent)(?: stake| interest| holding| of)|\bstake of (?:about |roughly |around |nearly |some |almost )?(\d+(?:\.\d+)?)(?:%| per ?cent| percent)",
-        )
-        .map_err(|source| BuildError::Rule {
-            method: "stake",
-            source: Box::new(source),
-        })?;
-        let respectively =
-            Regex::new(r"(?-u)\brespectively\b").map_err(|source| BuildError::Rule {
-                method: "respectively",
-                source: Box::new(source),
-            })?;
+        )?;
+        let respectively = extra("respectively", r"(?-u)\brespectively\b")?;
         // A plural noun after "the two" or "both", but not a span of time.
-        let pairs = Regex::new(
+        let pairs = extra(
+            "pairs",
             r"(?-u)\b(?:the two|both) (?:[a-z-]+ )?(?:companies|firms|groups|chipmakers|carmakers|banks|lenders|insurers|partners|investors|sides|rivals|businesses|start-ups|startups|labs|retailers|brewers|miners|airlines|drugmakers|automakers|operators|developers)\b|\bthe partners\b|\bthe pair\b|\b(?:between|among) (?:longtime |long-time |fierce |bitter |former |old |erstwhile )?(?:rivals|competitors)\b",
-        )
-        .map_err(|source| BuildError::Rule {
-            method: "pairs",
-            source: Box::new(source),
-        })?;
+        )?;
         // A later sentence that ends a deal named before ("The two companies
         // called off the merger", "The deal collapsed").
-        let ended_later = Regex::new(
+        let ended_later = extra(
+            "ended_later",
             r"(?-u)\b(?:called off|calls off|call off|terminated|terminate|terminates|abandoned|abandons|abandon|scrapped|scraps|scrap|walked away from|walks away from|withdrew|withdraws|killed|kills|blocked|blocks)\b (?:[a-z-]+ ){0,3}?(?:the|their|its|this|that) (?:@m\d+ |[a-z-]+ ){0,3}?(?:deal|merger|takeover|acquisition|transaction|tie-up|purchase|bid|offer|combination)\b|\b(?:the|their|its|this) (?:@m\d+ |[a-z-]+ ){0,3}?(?:deal|merger|takeover|acquisition|transaction|tie-up|purchase|bid|offer|combination) (?:has |had |have )?(?:collapsed|lapsed|fell through|fell apart|expired|was called off|was terminated|was blocked|was abandoned|was scrapped|was withdrawn)\b",
-        )
-        .map_err(|source| BuildError::Rule {
-            method: "ended_later",
-            source: Box::new(source),
-        })?;
+        )?;
         Ok(Self {
             inner: Arc::new(Inner {
                 ended_later,
@@ -155,6 +142,14 @@ impl Resolver {
             }),
         })
     }
+}
+
+/// Compiles one of the resolver's helper patterns (not a rule).
+fn extra(method: &'static str, pattern: &str) -> Result<Regex, BuildError> {
+    Regex::new(pattern).map_err(|source| BuildError::Rule {
+        method,
+        source: Box::new(source),
+    })
 }
 
 impl Default for Resolver {
