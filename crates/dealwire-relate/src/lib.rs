@@ -56,6 +56,8 @@ pub enum BuildError {
 struct Compiled {
     regex: Regex,
     veto: Option<Regex>,
+    /// The pattern reads a possessive right after its object ("{O}{PR} unit").
+    possessive_object: bool,
 }
 
 /// Decides the relations between the tagged entities of an article.
@@ -108,7 +110,11 @@ impl Resolver {
                 .map(|v| Regex::new(&format!("(?-u){v}")))
                 .transpose()
                 .map_err(err)?;
-            compiled.push(Compiled { regex, veto });
+            compiled.push(Compiled {
+                regex,
+                veto,
+                possessive_object: rules::reads_possessive(def.pattern),
+            });
         }
         let cues = status::Cues::new().map_err(|source| BuildError::Rule {
             method: "status",

@@ -365,7 +365,7 @@ fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand
                     at.is_some_and(|at| masked.text.as_bytes().get(at + 1) == Some(&b'r'));
                 if pronoun
                     && masked.text[g.end()..].starts_with("'s ")
-                    && !reads_possessive(RULES[ri].pattern)
+                    && !compiled.possessive_object
                 {
                     let last = masked.slots.iter().position(|s| Some(s.pos) == at);
                     objects.retain(|&o| Some(o) != last);
@@ -408,18 +408,6 @@ fn possessor_phrase_broken(before: &str) -> bool {
     };
     // Only the object's own prefix: at most three descriptor words.
     words.split_whitespace().count() <= 3 && words.split([' ', ',']).any(|w| LIST_STOP.contains(&w))
-}
-
-/// Whether the rule's object is followed by a possessive in its own pattern
-/// ("{O}{PR} unit"), so that "its" there is the object.
-fn reads_possessive(pattern: &str) -> bool {
-    ["{OX}", "{O}"].iter().any(|o| {
-        pattern.find(o).is_some_and(|i| {
-            ["{PR}", "{P}", "(?:'s|')"]
-                .iter()
-                .any(|p| pattern[i + o.len()..].starts_with(p))
-        })
-    })
 }
 
 /// The party slots of a captured list, stopping where the list turns into a clause.

@@ -965,3 +965,15 @@ pub(crate) fn expand(pattern: &str) -> String {
         .replace("{P}", "(?:'s|')?");
     format!("(?-u){out}")
 }
+
+/// Whether the rule's object is followed by a possessive in its own pattern
+/// ("{O}{PR} unit"), so that "its" there is the object.
+pub(crate) fn reads_possessive(pattern: &str) -> bool {
+    ["{OX}", "{O}"].iter().any(|o| {
+        pattern.find(o).is_some_and(|i| {
+            ["{PR}", "{P}", "(?:'s|')"]
+                .iter()
+                .any(|p| pattern[i + o.len()..].starts_with(p))
+        })
+    })
+}

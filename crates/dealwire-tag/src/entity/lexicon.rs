@@ -1217,6 +1217,16 @@ pub(crate) const DESCRIPTION_STOP: &[&str] = &[
     "about", "between", "among", "against", "through", "per",
 ];
 
+/// Name words of investment firms ("Sequoia Capital", "Index Ventures").
+pub(crate) const INVESTOR_NAME_WORDS: &[&str] = &[
+    "Fund",
+    "Capital",
+    "Ventures",
+    "Partners",
+    "Investments",
+    "Equity",
+];
+
 /// Words in a name that fit a description's head noun ("the bank" for "Brenlow Bank").
 pub(crate) const HEAD_CUES: &[(&str, &[&str])] = &[
     (
@@ -1224,28 +1234,8 @@ pub(crate) const HEAD_CUES: &[(&str, &[&str])] = &[
         &["Bank", "Bancorp", "Banco", "Banking", "Bankshares"],
     ),
     ("lender", &["Bank", "Bancorp", "Banco", "Credit", "Lending"]),
-    (
-        "fund",
-        &[
-            "Fund",
-            "Capital",
-            "Ventures",
-            "Partners",
-            "Investments",
-            "Equity",
-        ],
-    ),
-    (
-        "investor",
-        &[
-            "Fund",
-            "Capital",
-            "Ventures",
-            "Partners",
-            "Investments",
-            "Equity",
-        ],
-    ),
+    ("fund", INVESTOR_NAME_WORDS),
+    ("investor", INVESTOR_NAME_WORDS),
     ("lab", &["Labs", "Lab", "AI", "Research"]),
     ("insurer", &["Insurance", "Assurance", "Re", "Mutual"]),
     (

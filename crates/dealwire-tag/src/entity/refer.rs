@@ -8,7 +8,8 @@ use dealwire_core::{Entity, EntityType, Mention, MentionKind, MentionMethod, Spa
 
 use super::EntityTagger;
 use super::lexicon::{
-    DESCRIPTION_NOUNS, DESCRIPTION_STOP, GOVERNMENTS, HEAD_CUES, PLACES, PRODUCT_MAKERS,
+    DESCRIPTION_NOUNS, DESCRIPTION_STOP, GOVERNMENTS, HEAD_CUES, INVESTOR_NAME_WORDS, PLACES,
+    PRODUCT_MAKERS,
 };
 use super::resolve::FxBuild;
 use super::text::Word;
@@ -24,16 +25,6 @@ const SHARED_CUES: &[&str] = &[
     "Partners",
     "Research",
     "Credit",
-];
-/// Name words of investment firms, which are never "the start-up".
-const INVESTOR_WORDS: &[&str] = &[
-    "Capital",
-    "Ventures",
-    "Partners",
-    "Fund",
-    "Investments",
-    "Management",
-    "Equity",
 ];
 /// How many sentences back a reference may reach.
 const REACH: usize = 2;
@@ -122,7 +113,10 @@ fn fit(t: &EntityTagger, head: &str, entity: &Entity) -> Fit {
             k.source
                 .as_deref()
                 .is_some_and(|s| s.starts_with("pytickersymbols"))
-        }) || entity.name.split(' ').any(|w| INVESTOR_WORDS.contains(&w)))
+        }) || entity
+            .name
+            .split(' ')
+            .any(|w| w == "Management" || INVESTOR_NAME_WORDS.contains(&w)))
     {
         return Fit::Never;
     }
