@@ -62,6 +62,11 @@ pub(crate) struct Masked {
     pub text: String,
     pub slots: Vec<Slot>,
     items: Vec<(Span, Item)>,
+    /// Mention indices of the article by start offset (ties by index), so
+    /// that a sentence finds its own without a pass over the whole article.
+    mention_starts: Vec<(usize, usize)>,
+    /// Amount indices of the article by start offset (ties by index).
+    amount_starts: Vec<(usize, usize)>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -162,7 +167,28 @@ const DEAL_NOUNS: [&str; 10] = [
 ];
 
 impl Masked {
-    /// Masks sentence `index` of `doc`.
+    /// Indexes the mentions and amounts of `doc`; call it once per article
+    /// before [`Masked::build`].
+    pub fn index(&mut self, doc: &Extraction) {
+        self.mention_starts.clear();
+        self.mention_starts.extend(
+            doc.mentions
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.span.start(), i)),
+        );
+        self.mention_starts.sort_unstable();
+        self.amount_starts.clear();
+        self.amount_starts.extend(
+            doc.amounts
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.span.start(), i)),
+        );
+        self.amount_starts.sort_unstable();
+    }
+
+    /// Masks sentence `index` of `doc`, indexed by [`Masked::index`].
     pub fn build(&mut self, doc: &Extraction, index: usize) {
         self.text.clear();
         self.slots.clear();
@@ -172,12 +198,14 @@ impl Masked {
         };
         let text = doc.text();
         let span = sentence.span;
-        for (i, m) in doc.mentions.iter().enumerate() {
+        for &(_, i) in starting_within(&self.mention_starts, span) {
+            let m = &doc.mentions[i];
             if m.sentence == index && span.contains(m.span) {
                 self.items.push((m.span, Item::Mention(i)));
             }
         }
-        for (i, a) in doc.amounts.iter().enumerate() {
+        for &(_, i) in starting_within(&self.amount_starts, span) {
+            let a = &doc.amounts[i];
             if span.contains(a.span) {
                 self.items.push((a.span, Item::Amount(i)));
             }
@@ -365,9 +393,43 @@ fn push_number(out: &mut String, n: usize) {
     out.push(char::from(b'0' + (n % 10) as u8));
 }
 
+/// The entries of `starts` (sorted by offset) whose offset lies in `span`.
+fn starting_within(starts: &[(usize, usize)], span: Span) -> &[(usize, usize)] {
+    let from = starts.partition_point(|&(s, _)| s < span.start());
+    let to = starts.partition_point(|&(s, _)| s <= span.end());
+    starts.get(from..to).unwrap_or(&[])
+}
+
 /// Appends raw text in masked form: ASCII lower case, one space for any run of white space.
 fn push_plain(out: &mut String, raw: &str, space: &mut bool) {
-    for c in raw.chars() {
+    let mut rest = raw;
+    while !rest.is_empty() {
+        // Most of a sentence is plain ASCII words with single spaces between
+        // them: copy such a run whole. A space opening a run or following
+        // another takes the slow path, which collapses it.
+        let bytes = rest.as_bytes();
+        let mut run = 0;
+        while let Some(&b) = bytes.get(run) {
+            let plain = if b == b' ' {
+                run > 0 && bytes[run - 1] != b' '
+            } else {
+                b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0b
+            };
+            if !plain {
+                break;
+            }
+            run += 1;
+        }
+        if run > 0 {
+            let from = out.len();
+            out.push_str(&rest[..run]);
+            out[from..].make_ascii_lowercase();
+            *space = bytes[run - 1] == b' ';
+            rest = &rest[run..];
+            continue;
+        }
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
         let mapped = match c {
             c if c.is_whitespace() => ' ',
             '\u{2019}' | '\u{2018}' | '\u{2032}' => '\'',
@@ -416,4 +478,44 @@ pub(crate) fn placeholders<'a>(
         }
         None
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(parts: &[&str]) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for p in parts {
+            push_plain(&mut out, p, &mut space);
+        }
+        out
+    }
+
+    #[test]
+    fn plain_text_is_lower_case_with_single_spaces() {
+        assert_eq!(
+            plain(&["  Acme  Corp\tBought\n\nBeta "]),
+            "acme corp bought beta "
+        );
+        assert_eq!(plain(&["Acme ", " Beta"]), "acme beta");
+        assert_eq!(plain(&["A\u{a0}B\u{2003}C"]), "a b c");
+        assert_eq!(
+            plain(&["It\u{2019}s \u{201c}Big\u{201d} \u{2014} Zürich"]),
+            "it's \"big\" , z_rich"
+        );
+        assert_eq!(plain(&["X\u{0b}Y"]), "x y");
+    }
+
+    #[test]
+    fn starts_within_a_span_are_found_by_offset() {
+        let starts = [(0, 3), (5, 0), (5, 2), (9, 1), (20, 4)];
+        let found: Vec<usize> = starting_within(&starts, Span::new(5, 9))
+            .iter()
+            .map(|&(_, i)| i)
+            .collect();
+        assert_eq!(found, [0, 2, 1]);
+        assert!(starting_within(&starts, Span::new(10, 19)).is_empty());
+    }
 }

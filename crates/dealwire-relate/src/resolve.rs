@@ -123,6 +123,7 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
         month: d.month(),
     });
     let mut masked = Masked::default();
+    masked.index(doc);
     let mut cands: Vec<Cand> = Vec::new();
     let mut seen = crate::prefilter::Seen::default();
     let mut found: Vec<Relation> = Vec::new();
