@@ -38,7 +38,8 @@ struct Cand {
 struct Seq {
     start: usize,
     end: usize,
-    words: Vec<(usize, usize)>,
+    /// Its words, as a range of the word list that `sequences` returns.
+    words: std::ops::Range<usize>,
     titled: bool,
 }
 
@@ -72,7 +73,7 @@ pub(super) fn tag(t: &EntityTagger, doc: &mut Extraction) {
     tickers(t, text, &mut cands);
     governments(t, text, &mut cands);
 
-    let seqs = sequences(text, &ws);
+    let (seqs, seq_words) = sequences(text, &ws);
     let mut persons: Vec<String> = Vec::new();
     // Classifying a sequence only adds, trims or drops candidates inside it, so one
     // that no earlier candidate overlaps needs no scan of the candidate list.
@@ -88,7 +89,8 @@ pub(super) fn tag(t: &EntityTagger, doc: &mut Extraction) {
     for s in &seqs {
         let k = spans.partition_point(|&(start, _)| start < s.end);
         let may_overlap = k > 0 && reach[k - 1] > s.start;
-        classify(t, text, s, &mut cands, &mut persons, may_overlap);
+        let wtexts = seq_words.get(s.words.clone()).unwrap_or(&[]);
+        classify(t, text, s, wtexts, &mut cands, &mut persons, may_overlap);
     }
     cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     cands = drop_overlaps(cands);
@@ -417,8 +419,11 @@ static STRICT_BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-fn sequences(text: &str, ws: &[Word]) -> Vec<Seq> {
+/// Runs of capitalised words that may be names, and the words of all runs
+/// in one list (a run's `words` range points into it).
+fn sequences<'t>(text: &'t str, ws: &[Word]) -> (Vec<Seq>, Vec<&'t str>) {
     let mut out = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let w = &text[ws[i].start..ws[i].end];
@@ -428,20 +433,22 @@ fn sequences(text: &str, ws: &[Word]) -> Vec<Seq> {
             continue;
         }
         let mut j = i;
-        let mut ws_in = vec![(ws[i].start, ws[i].end)];
+        let base = spans.len();
+        let mut first = base;
+        spans.push((ws[i].start, ws[i].end));
         while !ws[j].brk && !ws[j].poss && j + 1 < ws.len() {
             let next = &text[ws[j + 1].start..ws[j + 1].end];
             if is_cap(next) || LEX.legal.contains(next) {
                 j += 1;
-                ws_in.push((ws[j].start, ws[j].end));
+                spans.push((ws[j].start, ws[j].end));
             } else if LEX.connectors.contains(next)
                 && !ws[j + 1].brk
                 && j + 2 < ws.len()
                 && is_cap(&text[ws[j + 2].start..ws[j + 2].end])
             {
-                ws_in.push((ws[j + 1].start, ws[j + 1].end));
+                spans.push((ws[j + 1].start, ws[j + 1].end));
                 j += 2;
-                ws_in.push((ws[j].start, ws[j].end));
+                spans.push((ws[j].start, ws[j].end));
             } else {
                 break;
             }
@@ -449,12 +456,12 @@ fn sequences(text: &str, ws: &[Word]) -> Vec<Seq> {
         // Strip leading sentence words and titles ("Chief Executive Sam Altman").
         // A place that opens a name ending in a corporate word stays: "Japan
         // Industrial Partners" is one name.
-        let corporate_end = ws_in.len() > 2
-            && ws_in
+        let corporate_end = spans.len() - first > 2
+            && spans
                 .last()
                 .is_some_and(|&(s, e)| LEX.corporate.contains(&text[s..e]));
         let mut titled = false;
-        while let Some(&(s, e)) = ws_in.first() {
+        while let Some(&(s, e)) = spans.get(first) {
             let w = &text[s..e];
             let number = matches!(w, "One" | "Two" | "Three" | "First" | "Second" | "Third");
             let strip = LEX.connectors.contains(w)
@@ -464,33 +471,36 @@ fn sequences(text: &str, ws: &[Word]) -> Vec<Seq> {
                 || w.chars().filter(|c| c.is_alphabetic()).count() > 2
                     && w.chars().all(|c| !c.is_lowercase())
                     && sentence_initial(text, s)
-                    && ws_in.len() > 1
-                || LEX.places.contains(w) && ws_in.len() > 1 && !corporate_end;
+                    && spans.len() - first > 1
+                || LEX.places.contains(w) && spans.len() - first > 1 && !corporate_end;
             if strip {
                 titled |= LEX.titles.contains(w)
                     || matches!(w, "Chief" | "Executive" | "Officer" | "Senior" | "Vice");
-                ws_in.remove(0);
+                first += 1;
             } else {
                 break;
             }
         }
-        while ws_in
-            .last()
-            .is_some_and(|&(s, e)| LEX.connectors.contains(&text[s..e]))
+        while spans.len() > first
+            && spans
+                .last()
+                .is_some_and(|&(s, e)| LEX.connectors.contains(&text[s..e]))
         {
-            ws_in.pop();
+            spans.pop();
         }
-        if let (Some(&(s, _)), Some(&(_, e))) = (ws_in.first(), ws_in.last()) {
-            out.push(Seq {
+        match (spans.get(first), spans.last()) {
+            (Some(&(s, _)), Some(&(_, e))) => out.push(Seq {
                 start: s,
                 end: e,
-                words: ws_in,
+                words: first..spans.len(),
                 titled,
-            });
+            }),
+            _ => spans.truncate(base),
         }
         i = j + 1;
     }
-    out
+    let words = spans.iter().map(|&(s, e)| &text[s..e]).collect();
+    (out, words)
 }
 
 /// Whether `before` ends, in any case, with one of the lowercase ASCII `phrases` as whole words.
@@ -554,12 +564,12 @@ fn classify(
     t: &EntityTagger,
     text: &str,
     s: &Seq,
+    wtexts: &[&str],
     cands: &mut Vec<Cand>,
     persons: &mut Vec<String>,
     may_overlap: bool,
 ) {
     let name = &text[s.start..s.end];
-    let wtexts: Vec<&str> = s.words.iter().map(|&(a, b)| &text[a..b]).collect();
     let before = &text[..s.start];
     let b = before.trim_end();
     let title_before = LEX.title_ends.contains(&edge(b.as_bytes(), true))
@@ -587,7 +597,7 @@ fn classify(
         && &text[cands[overlapping[0]].start..cands[overlapping[0]].end] == wtexts[0];
     if personish && first_name_hit && LEX.first_names.contains(wtexts[0]) {
         cands.remove(overlapping[0]);
-        return classify(t, text, s, cands, persons, true);
+        return classify(t, text, s, wtexts, cands, persons, true);
     }
     if personish && overlapping.is_empty() {
         push_person(s, wtexts.join(" "), cands, persons);
