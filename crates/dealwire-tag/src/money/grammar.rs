@@ -3,6 +3,8 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
+
 use dealwire_core::{Amount, AmountKind, Currency, Decimal, Qualifier, Span};
 use regex::{Captures, Regex};
 
@@ -99,6 +101,9 @@ pub(super) struct Grammar {
     from_before: Regex,
     words_after: Regex,
     other_dollar: Regex,
+    /// "dollars" in any case: `other_dollar` cannot match without it, and this
+    /// test is much cheaper than the case-insensitive pattern's search.
+    dollars: AhoCorasick,
     yuan: Regex,
     yen: Regex,
 }
@@ -186,15 +191,19 @@ impl Grammar {
             other_dollar: compile(
                 r"(?i)(?-u:\b)(?:figures|amounts|prices|values|numbers|sums)\s+(?:are\s+)?(?:in|expressed\s+in|quoted\s+in)\s+(?P<which>Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand|(?:New\s+)?Taiwan(?:ese)?)\s+dollars",
             ),
+            dollars: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(["dollars"])
+                .unwrap_or_else(|e| panic!("money grammar does not compile: {e}")),
             yuan: compile(r"(?-u:\b)(?:yuan|renminbi|RMB|Rmb|CNY)(?-u:\b)"),
             yen: compile(r"(?-u:\b)(?:yen|JPY)(?-u:\b)"),
         }
     }
 
     fn defaults(&self, text: &str) -> SignDefaults {
-        let dollar = self
-            .other_dollar
-            .captures(text)
+        let dollar = Some(text)
+            .filter(|t| self.dollars.is_match(t))
+            .and_then(|t| self.other_dollar.captures(t))
             .and_then(|c| c.name("which"))
             .and_then(|m| value::suffix_currency(&format!("{} dollars", m.as_str()), self.usd()))
             .unwrap_or(Currency::USD);
