@@ -17,6 +17,7 @@ mod lexicon;
 mod refer;
 mod resolve;
 mod text;
+mod wordset;
 
 use std::collections::HashMap;
 

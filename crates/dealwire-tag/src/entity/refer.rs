@@ -1,7 +1,6 @@
 //! References back: descriptions ("the Seattle-based retailer") and pronouns ("its"),
 //! resolved against a per-article index of the party organisations named so far.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use dealwire_core::{Entity, EntityType, Mention, MentionKind, MentionMethod, Span};
@@ -11,8 +10,8 @@ use super::lexicon::{
     DESCRIPTION_NOUNS, DESCRIPTION_STOP, GOVERNMENTS, HEAD_CUES, INVESTOR_NAME_WORDS, PLACES,
     PRODUCT_MAKERS,
 };
-use super::resolve::FxBuild;
 use super::text::Word;
+use super::wordset::WordSet;
 
 /// Most words between "the" and the head noun ("the New York-based cloud security company").
 const MAX_MODIFIERS: usize = 4;
@@ -29,7 +28,7 @@ const SHARED_CUES: &[&str] = &[
 /// How many sentences back a reference may reach.
 const REACH: usize = 2;
 
-type Set = HashSet<&'static str, FxBuild>;
+type Set = WordSet;
 
 struct Lists {
     heads: Set,

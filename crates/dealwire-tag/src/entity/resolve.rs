@@ -16,6 +16,7 @@ use super::lexicon::{
     GOVERNMENTS, LEGAL_SUFFIXES, NON_NAME_CAPS, PERSON_TITLES, PLACES, PRODUCT_MAKERS,
 };
 use super::text::{Word, is_cap, sentence_initial, sentence_starts, words};
+use super::wordset::WordSet;
 use super::{CasePolicy, EntityTagger};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -355,7 +356,7 @@ impl FxHasher {
 }
 
 pub(super) type FxBuild = BuildHasherDefault<FxHasher>;
-type Set = HashSet<&'static str, FxBuild>;
+type Set = WordSet;
 
 /// The word lists as hash sets: classification asks them several times per capitalised word.
 struct Lex {
@@ -652,9 +653,9 @@ fn classify(
         .iter()
         .filter(|w| {
             !is_corporate(w)
-                && !LEX.connectors.contains(*w)
-                && !LEX.non_name_caps.contains(*w)
-                && !LEX.places.contains(*w)
+                && !LEX.connectors.contains(w)
+                && !LEX.non_name_caps.contains(w)
+                && !LEX.places.contains(w)
         })
         .count();
     if has_corp_end && non_generic >= 1 && wtexts.len() >= 2 {
