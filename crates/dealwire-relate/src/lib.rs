@@ -58,6 +58,33 @@ struct Compiled {
     veto: Option<Regex>,
     /// The pattern reads a possessive right after its object ("{O}{PR} unit").
     possessive_object: bool,
+    /// Where its named groups are, looked up once instead of on every match.
+    groups: Groups,
+}
+
+/// Capture group indices of a rule's named groups.
+#[derive(Debug)]
+struct Groups {
+    s: Option<usize>,
+    s2: Option<usize>,
+    o: Option<usize>,
+    o2: Option<usize>,
+    gap: Option<usize>,
+    skip: Option<usize>,
+}
+
+impl Groups {
+    fn of(regex: &Regex) -> Self {
+        let at = |name: &str| regex.capture_names().position(|n| n == Some(name));
+        Self {
+            s: at("s"),
+            s2: at("s2"),
+            o: at("o"),
+            o2: at("o2"),
+            gap: at("gap"),
+            skip: at("skip"),
+        }
+    }
 }
 
 /// Decides the relations between the tagged entities of an article.
@@ -111,6 +138,7 @@ impl Resolver {
                 .transpose()
                 .map_err(err)?;
             compiled.push(Compiled {
+                groups: Groups::of(&regex),
                 regex,
                 veto,
                 possessive_object: rules::reads_possessive(def.pattern),

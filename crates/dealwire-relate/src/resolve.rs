@@ -253,13 +253,15 @@ fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand
             continue;
         }
         let mut from = 0;
+        let groups = &compiled.groups;
         while let Some(caps) = compiled.regex.captures_at(bytes, from) {
             let Some(m) = caps.get(0) else { break };
+            let group = |index: Option<usize>| index.and_then(|i| caps.get(i));
             // A rejected match is retried one byte later, so that a later party can
             // start the phrase ("Founded by people from X, Y competes with Z").
             from = m.start() + 1;
             if let Some(veto) = &compiled.veto {
-                let hay = caps.name("gap").map_or(m.as_bytes(), |g| g.as_bytes());
+                let hay = group(groups.gap).map_or(m.as_bytes(), |g| g.as_bytes());
                 if veto.is_match(hay) {
                     continue;
                 }
@@ -270,9 +272,9 @@ fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand
             let mut object_end = m.end();
             let mut partial = false;
             let mut subject_cut = None;
-            for name in ["s", "s2"] {
-                if let Some(g) = caps.name(name) {
-                    if name == "s" {
+            for (index, first) in [(groups.s, true), (groups.s2, false)] {
+                if let Some(g) = group(index) {
+                    if first {
                         subject_at = g.start();
                         let before = &masked.text[g.start().saturating_sub(30)..g.start()];
                         partial = ["including", "such as", "among them", "like "]
@@ -280,15 +282,15 @@ fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand
                             .any(|w| before.contains(w));
                     }
                     let cut = list_parties(masked, g.start(), g.end(), &mut subjects);
-                    if name == "s" {
+                    if first {
                         subject_cut = cut;
                     }
                 }
             }
-            for name in ["o", "o2"] {
-                if let Some(g) = caps.name(name) {
+            for (index, first) in [(groups.o, true), (groups.o2, false)] {
+                if let Some(g) = group(index) {
                     object_end = object_end.max(g.end());
-                    if name == "o" {
+                    if first {
                         object_end = g.end();
                     }
                     list_parties(masked, g.start(), g.end(), &mut objects);
@@ -307,7 +309,7 @@ fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand
                     from = cut;
                     continue;
                 }
-                if let Some(g) = caps.name("s") {
+                if let Some(g) = group(groups.s) {
                     // A party after a preposition is not the subject of a clause.
                     let relative = [", which", ", who", ", whose", ", a ", ", an ", ", the "]
                         .iter()
@@ -351,8 +353,8 @@ fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand
             // "a stake in its wind unit to Y": the words after a possessor
             // describe the object only when no preposition or clause word is
             // among them ("OpenAI's rival Anthropic" passes).
-            if let Some(g) = caps.name("o") {
-                let from = caps.name("s").map_or(m.start(), |s| s.end());
+            if let Some(g) = group(groups.o) {
+                let from = group(groups.s).map_or(m.start(), |s| s.end());
                 if from < g.start() && possessor_phrase_broken(&masked.text[from..g.start()]) {
                     continue;
                 }
@@ -360,7 +362,7 @@ fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand
             subjects.retain(|&slot| !modifies_noun(masked, slot));
             // "buys its processors", "sell its cloud arm to Y": a possessive pronoun
             // is not an object unless the rule itself reads the possessive.
-            if let Some(g) = caps.name("o") {
+            if let Some(g) = group(groups.o) {
                 let at = masked.text[..g.end()].rfind('@');
                 let pronoun =
                     at.is_some_and(|at| masked.text.as_bytes().get(at + 1) == Some(&b'r'));
@@ -375,7 +377,7 @@ fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand
                     }
                 }
             }
-            let skip = caps.name("skip").map(|g| (g.start(), g.end()));
+            let skip = group(groups.skip).map(|g| (g.start(), g.end()));
             from = m.end().max(m.start() + 1);
             cands.push(Cand {
                 rule: ri,
