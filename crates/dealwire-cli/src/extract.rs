@@ -85,7 +85,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<()> {
         .with_context(|| format!("creating output in {}", args.out.display()))?;
     let sink = StoreSink {
         writer,
-        pipeline: format!("{}@{}", pipeline.name(), env!("CARGO_PKG_VERSION")),
+        meta: ArticleMeta {
+            content_sha256: String::new(),
+            pipeline: format!("{}@{}", pipeline.name(), env!("CARGO_PKG_VERSION")),
+            processed_at: chrono::Utc::now(),
+        },
     };
 
     let display = Display::new(args.quiet);
@@ -133,7 +137,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<()> {
 /// The Parquet writer as the runner's sink.
 struct StoreSink {
     writer: OutputWriter,
-    pipeline: String,
+    /// Refilled for every article, so that its strings are not allocated anew.
+    meta: ArticleMeta,
 }
 
 impl Sink for StoreSink {
@@ -141,12 +146,10 @@ impl Sink for StoreSink {
     type Output = WriteSummary;
 
     fn write_article(&mut self, doc: &Extraction, sha: &str) -> Result<Written, StoreError> {
-        let meta = ArticleMeta {
-            content_sha256: sha.to_owned(),
-            pipeline: self.pipeline.clone(),
-            processed_at: chrono::Utc::now(),
-        };
-        match self.writer.write_article(doc, &meta) {
+        self.meta.content_sha256.clear();
+        self.meta.content_sha256.push_str(sha);
+        self.meta.processed_at = chrono::Utc::now();
+        match self.writer.write_article(doc, &self.meta) {
             Ok(()) => Ok(Written::Stored),
             // The writer refuses the article whole and stays usable.
             Err(e @ (StoreError::BadExtraction { .. } | StoreError::OutOfRange { .. })) => {

@@ -414,3 +414,14 @@ fn every_reject_code_is_distinct_and_snake_case() {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
     }));
 }
+
+#[test]
+fn digests_are_lower_case_hex() {
+    assert_eq!(dealwire_ingest::hex(&[0x00, 0x0f, 0xa0, 0xff]), "000fa0ff");
+    // The SHA-256 of "abc" from FIPS 180-2.
+    assert_eq!(
+        dealwire_ingest::hex(&dealwire_ingest::content_sha256("abc")),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+    assert_eq!(content_id("abc"), "sha256:ba7816bf8f01cfea");
+}

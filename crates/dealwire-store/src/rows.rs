@@ -1,20 +1,145 @@
 //! Turning extractions into rows: one Arrow builder set per table.
 
+use std::fmt::Write;
 use std::sync::Arc;
 
 use arrow::array::{
-    ArrayRef, Decimal128Builder, Float32Builder, Int32Builder, Int64Builder, RecordBatch,
-    StringBuilder, StringDictionaryBuilder, TimestampMicrosecondBuilder,
+    Array, ArrayRef, Decimal128Builder, DictionaryArray, Float32Builder, Int32Array, Int32Builder,
+    Int64Builder, RecordBatch, StringArray, StringBuilder, TimestampMicrosecondBuilder,
 };
 use arrow::datatypes::{DataType, Int32Type, SchemaRef};
+use arrow::error::ArrowError;
 use chrono::{DateTime, Utc};
-use dealwire_core::{CharMap, Decimal, Extraction, MentionKind, Reject, Span};
+use dealwire_core::{Decimal, Extraction, MentionKind, Reject, Span};
 use rust_decimal::RoundingStrategy;
 
 use crate::schema::{DECIMAL_SCALE, MONEY_PRECISION, PERCENT_PRECISION};
 use crate::{ArticleMeta, StoreError, Table, schema};
 
-type DictBuilder = StringDictionaryBuilder<Int32Type>;
+/// The builder of a `Dictionary(Int32, Utf8)` column that does not
+/// deduplicate: row `i` gets key `i`. The Parquet writer interns every value
+/// into its own dictionary whatever the Arrow keys are, so hashing the values
+/// here as well would only do the same work twice; the file is the same.
+#[derive(Default)]
+pub(crate) struct DictBuilder {
+    values: StringBuilder,
+}
+
+impl DictBuilder {
+    fn append_value(&mut self, value: &str) {
+        self.values.append_value(value);
+    }
+
+    fn append_option(&mut self, value: Option<&str>) {
+        self.values.append_option(value);
+    }
+
+    /// The buffered rows as a dictionary array, nulls on the keys as in
+    /// `StringDictionaryBuilder`; the builder starts empty again.
+    fn finish(&mut self, table: Table) -> Result<ArrayRef, StoreError> {
+        let arrow = |source| StoreError::Arrow { table, source };
+        let (offsets, data, nulls) = self.values.finish().into_parts();
+        let values = StringArray::try_new(offsets, data, None).map_err(arrow)?;
+        let len = i32::try_from(values.len())
+            .map_err(|_| arrow(ArrowError::DictionaryKeyOverflowError))?;
+        let keys = Int32Array::new((0..len).collect(), nulls);
+        let dict = DictionaryArray::<Int32Type>::try_new(keys, Arc::new(values)).map_err(arrow)?;
+        Ok(Arc::new(dict))
+    }
+}
+
+/// Appends `{id}{tag}{n}` ("a1:m3") as one value, with no temporary `String`.
+fn append_id(b: &mut StringBuilder, id: &str, tag: &str, n: usize) {
+    write_id(b, id, tag, n);
+    b.append_value("");
+}
+
+fn append_id_option(b: &mut StringBuilder, id: &str, tag: &str, n: Option<usize>) {
+    match n {
+        Some(n) => append_id(b, id, tag, n),
+        None => b.append_null(),
+    }
+}
+
+fn write_id(b: &mut StringBuilder, id: &str, tag: &str, n: usize) {
+    // Writing to a `StringBuilder` cannot fail.
+    let _ = b.write_str(id);
+    let _ = b.write_str(tag);
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        let _ = b.write_char(char::from(d));
+    }
+}
+
+/// Bytes per block of [`CharIndex`]: a lookup counts at most this many bytes.
+const CHAR_BLOCK: usize = 64;
+
+/// Character offsets of byte offsets in one article's text.
+///
+/// A character offset is the byte offset less the UTF-8 continuation bytes
+/// before it; they are counted once per block of [`CHAR_BLOCK`] bytes, and
+/// ASCII text needs no counting at all. The buffer is kept from one article
+/// to the next.
+#[derive(Default)]
+pub(crate) struct CharIndex {
+    ascii: bool,
+    /// Continuation bytes before each block boundary: `before[k]` counts those
+    /// in `text[..k * CHAR_BLOCK]`.
+    before: Vec<usize>,
+}
+
+fn is_continuation(b: &u8) -> bool {
+    (*b as i8) < -0x40
+}
+
+impl CharIndex {
+    fn reset(&mut self, text: &str) {
+        self.before.clear();
+        self.ascii = text.is_ascii();
+        if self.ascii {
+            return;
+        }
+        let mut total = 0;
+        self.before.push(0);
+        for block in text.as_bytes().chunks_exact(CHAR_BLOCK) {
+            total += block.iter().filter(|b| is_continuation(b)).count();
+            self.before.push(total);
+        }
+    }
+
+    /// The character offset of `byte`, a character boundary of the text given
+    /// to the last [`CharIndex::reset`].
+    fn char_offset(&self, text: &str, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        let block = byte / CHAR_BLOCK;
+        let start = block * CHAR_BLOCK;
+        let before = self.before.get(block).copied().unwrap_or(0);
+        let within = text
+            .as_bytes()
+            .get(start..byte)
+            .map_or(0, |b| b.iter().filter(|b| is_continuation(b)).count());
+        byte - before - within
+    }
+
+    fn char_span(&self, text: &str, span: Span) -> (usize, usize) {
+        (
+            self.char_offset(text, span.start()),
+            self.char_offset(text, span.end()),
+        )
+    }
+}
 
 /// Rows buffered for one table, not yet written.
 pub(crate) trait TableRows {
@@ -195,6 +320,7 @@ pub(crate) struct ArticleRows {
     pub(crate) mentions: Mentions,
     pub(crate) amounts: Amounts,
     pub(crate) relations: Relations,
+    chars: CharIndex,
 }
 
 impl ArticleRows {
@@ -205,11 +331,12 @@ impl ArticleRows {
         meta: &ArticleMeta,
     ) -> Result<(), StoreError> {
         let checked = check(doc)?;
-        let map = CharMap::new(doc.text());
-        self.articles.append(doc, meta, &map);
-        self.mentions.append(doc, &map);
-        self.amounts.append(doc, &map, &checked.amounts);
-        self.relations.append(doc, &map, &checked);
+        self.chars.reset(doc.text());
+        let map = &self.chars;
+        self.articles.append(doc, meta, map);
+        self.mentions.append(doc, map);
+        self.amounts.append(doc, map, &checked.amounts);
+        self.relations.append(doc, map, &checked);
         Ok(())
     }
 }
@@ -235,7 +362,7 @@ pub(crate) struct Articles {
 }
 
 impl Articles {
-    fn append(&mut self, doc: &Extraction, meta: &ArticleMeta, map: &CharMap) {
+    fn append(&mut self, doc: &Extraction, meta: &ArticleMeta, map: &CharIndex) {
         let a = &doc.article;
         self.article_id.append_value(&a.id);
         self.title.append_option(a.title.as_deref());
@@ -244,7 +371,7 @@ impl Articles {
         self.published_at
             .append_option(a.published.map(|t| t.timestamp_micros()));
         self.text_chars
-            .append_value(i64_of(map.char_offset(a.text.len())));
+            .append_value(i64_of(map.char_offset(&a.text, a.text.len())));
         self.sentence_count
             .append_value(i32_of(doc.sentences.len()));
         self.content_sha256.append_value(&meta.content_sha256);
@@ -274,12 +401,12 @@ impl TableRows for Articles {
                 Arc::new(self.article_id.finish()),
                 Arc::new(self.title.finish()),
                 Arc::new(self.url.finish()),
-                Arc::new(self.source.finish()),
+                self.source.finish(Table::Articles)?,
                 utc(&mut self.published_at),
                 Arc::new(self.text_chars.finish()),
                 Arc::new(self.sentence_count.finish()),
                 Arc::new(self.content_sha256.finish()),
-                Arc::new(self.pipeline.finish()),
+                self.pipeline.finish(Table::Articles)?,
                 utc(&mut self.processed_at),
                 Arc::new(self.text_bytes.finish()),
                 Arc::new(self.entity_count.finish()),
@@ -314,13 +441,13 @@ pub(crate) struct Mentions {
 }
 
 impl Mentions {
-    fn append(&mut self, doc: &Extraction, map: &CharMap) {
+    fn append(&mut self, doc: &Extraction, map: &CharIndex) {
         let id = &doc.article.id;
         for (i, m) in doc.mentions.iter().enumerate() {
             let e = &doc.entities[m.entity];
-            let (start_char, end_char) = map.char_span(m.span);
+            let (start_char, end_char) = map.char_span(doc.text(), m.span);
             self.article_id.append_value(id);
-            self.mention_id.append_value(format!("{id}:m{i}"));
+            append_id(&mut self.mention_id, id, ":m", i);
             self.entity_id.append_value(&e.id);
             self.entity_name.append_value(&e.name);
             self.entity_type.append_value(e.entity_type.as_str());
@@ -354,21 +481,21 @@ impl TableRows for Mentions {
             vec![
                 Arc::new(self.article_id.finish()),
                 Arc::new(self.mention_id.finish()),
-                Arc::new(self.entity_id.finish()),
-                Arc::new(self.entity_name.finish()),
-                Arc::new(self.entity_type.finish()),
-                Arc::new(self.entity_role.finish()),
-                Arc::new(self.parent_entity_id.finish()),
+                self.entity_id.finish(Table::Mentions)?,
+                self.entity_name.finish(Table::Mentions)?,
+                self.entity_type.finish(Table::Mentions)?,
+                self.entity_role.finish(Table::Mentions)?,
+                self.parent_entity_id.finish(Table::Mentions)?,
                 Arc::new(self.text.finish()),
                 Arc::new(self.start_byte.finish()),
                 Arc::new(self.end_byte.finish()),
                 Arc::new(self.start_char.finish()),
                 Arc::new(self.end_char.finish()),
                 Arc::new(self.sentence_index.finish()),
-                Arc::new(self.kind.finish()),
-                Arc::new(self.method.finish()),
+                self.kind.finish(Table::Mentions)?,
+                self.method.finish(Table::Mentions)?,
                 Arc::new(self.confidence.finish()),
-                Arc::new(self.parent_entity_name.finish()),
+                self.parent_entity_name.finish(Table::Mentions)?,
             ],
         )
     }
@@ -393,12 +520,12 @@ pub(crate) struct Amounts {
 }
 
 impl Amounts {
-    fn append(&mut self, doc: &Extraction, map: &CharMap, values: &[(i128, Option<i128>)]) {
+    fn append(&mut self, doc: &Extraction, map: &CharIndex, values: &[(i128, Option<i128>)]) {
         let id = &doc.article.id;
         for (i, (a, &(value, high))) in doc.amounts.iter().zip(values).enumerate() {
-            let (start_char, end_char) = map.char_span(a.span);
+            let (start_char, end_char) = map.char_span(doc.text(), a.span);
             self.article_id.append_value(id);
-            self.amount_id.append_value(format!("{id}:a{i}"));
+            append_id(&mut self.amount_id, id, ":a", i);
             self.text.append_value(&doc.text()[a.span]);
             self.value.append_value(value);
             self.high.append_option(high);
@@ -430,9 +557,9 @@ impl TableRows for Amounts {
                 Arc::new(self.text.finish()),
                 money(&mut self.value),
                 money(&mut self.high),
-                Arc::new(self.currency.finish()),
-                Arc::new(self.qualifier.finish()),
-                Arc::new(self.kind.finish()),
+                self.currency.finish(Table::Amounts)?,
+                self.qualifier.finish(Table::Amounts)?,
+                self.kind.finish(Table::Amounts)?,
                 Arc::new(self.start_byte.finish()),
                 Arc::new(self.end_byte.finish()),
                 Arc::new(self.start_char.finish()),
@@ -472,7 +599,7 @@ pub(crate) struct Relations {
 }
 
 impl Relations {
-    fn append(&mut self, doc: &Extraction, map: &CharMap, checked: &Checked) {
+    fn append(&mut self, doc: &Extraction, map: &CharIndex, checked: &Checked) {
         let id = &doc.article.id;
         for (i, (r, &stake)) in doc.relations.iter().zip(&checked.stakes).enumerate() {
             let subject = &doc.entities[r.subject];
@@ -481,16 +608,15 @@ impl Relations {
             let valuation = r
                 .valuation
                 .map(|a| (a, &doc.amounts[a], checked.amounts[a].0));
-            let (start_char, end_char) = map.char_span(r.evidence);
+            let (start_char, end_char) = map.char_span(doc.text(), r.evidence);
             self.article_id.append_value(id);
-            self.relation_id.append_value(format!("{id}:r{i}"));
+            append_id(&mut self.relation_id, id, ":r", i);
             self.relation_type.append_value(r.relation_type.as_str());
             self.subject_id.append_value(&subject.id);
             self.subject_name.append_value(&subject.name);
             self.object_id.append_value(&object.id);
             self.object_name.append_value(&object.name);
-            self.amount_id
-                .append_option(amount.map(|(a, _, _)| format!("{id}:a{a}")));
+            append_id_option(&mut self.amount_id, id, ":a", amount.map(|(a, _, _)| a));
             self.amount_value.append_option(amount.map(|(_, _, v)| v));
             self.amount_currency
                 .append_option(amount.map(|(_, a, _)| a.currency.as_str()));
@@ -508,8 +634,12 @@ impl Relations {
             self.evidence_end_byte
                 .append_value(i64_of(r.evidence.end()));
             self.method.append_value(r.method);
-            self.valuation_amount_id
-                .append_option(valuation.map(|(a, _, _)| format!("{id}:a{a}")));
+            append_id_option(
+                &mut self.valuation_amount_id,
+                id,
+                ":a",
+                valuation.map(|(a, _, _)| a),
+            );
             self.evidence_start_char.append_value(i64_of(start_char));
             self.evidence_end_char.append_value(i64_of(end_char));
         }
@@ -529,24 +659,24 @@ impl TableRows for Relations {
             vec![
                 Arc::new(self.article_id.finish()),
                 Arc::new(self.relation_id.finish()),
-                Arc::new(self.relation_type.finish()),
-                Arc::new(self.subject_id.finish()),
-                Arc::new(self.subject_name.finish()),
-                Arc::new(self.object_id.finish()),
-                Arc::new(self.object_name.finish()),
+                self.relation_type.finish(Table::Relations)?,
+                self.subject_id.finish(Table::Relations)?,
+                self.subject_name.finish(Table::Relations)?,
+                self.object_id.finish(Table::Relations)?,
+                self.object_name.finish(Table::Relations)?,
                 Arc::new(self.amount_id.finish()),
                 money(&mut self.amount_value),
-                Arc::new(self.amount_currency.finish()),
+                self.amount_currency.finish(Table::Relations)?,
                 percent(&mut self.stake_pct),
                 money(&mut self.valuation_value),
-                Arc::new(self.valuation_currency.finish()),
-                Arc::new(self.status.finish()),
+                self.valuation_currency.finish(Table::Relations)?,
+                self.status.finish(Table::Relations)?,
                 Arc::new(self.confidence.finish()),
                 Arc::new(self.sentence_index.finish()),
                 Arc::new(self.evidence.finish()),
                 Arc::new(self.evidence_start_byte.finish()),
                 Arc::new(self.evidence_end_byte.finish()),
-                Arc::new(self.method.finish()),
+                self.method.finish(Table::Relations)?,
                 Arc::new(self.valuation_amount_id.finish()),
                 Arc::new(self.evidence_start_char.finish()),
                 Arc::new(self.evidence_end_char.finish()),
@@ -589,10 +719,10 @@ impl TableRows for Rejects {
         batch(
             Table::Rejects,
             vec![
-                Arc::new(self.source_file.finish()),
+                self.source_file.finish(Table::Rejects)?,
                 Arc::new(self.line.finish()),
                 Arc::new(self.article_id.finish()),
-                Arc::new(self.code.finish()),
+                self.code.finish(Table::Rejects)?,
                 Arc::new(self.reason.finish()),
                 utc(&mut self.rejected_at),
             ],
@@ -603,6 +733,7 @@ impl TableRows for Rejects {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use arrow::array::ArrayAccessor;
     use std::str::FromStr;
 
     fn dec(s: &str) -> Decimal {
@@ -629,6 +760,89 @@ mod tests {
         assert_eq!(
             decimal_units(Decimal::MAX, 38),
             Some(Decimal::MAX.mantissa() * 10_000)
+        );
+    }
+
+    #[test]
+    fn char_offsets_of_ascii_are_byte_offsets() {
+        let text = "Acme raised $5m.";
+        let mut index = CharIndex::default();
+        index.reset(text);
+        assert_eq!(index.char_offset(text, 5), 5);
+        assert_eq!(index.char_offset(text, text.len()), 16);
+    }
+
+    #[test]
+    fn char_offsets_skip_continuation_bytes() {
+        let text = "Café Nord bought Müller for €5m.";
+        let mut index = CharIndex::default();
+        index.reset(text);
+        let nord = text.find("Nord").unwrap();
+        assert_eq!((nord, index.char_offset(text, nord)), (6, 5));
+        let (start, end) = index.char_span(text, Span::new(nord, nord + 4));
+        assert_eq!((start, end), (5, 9));
+        let euro = text.find('€').unwrap();
+        assert_eq!(index.char_offset(text, euro + 3), 29);
+        assert_eq!(index.char_offset(text, text.len()), 32);
+    }
+
+    #[test]
+    fn char_offsets_agree_with_chars_across_blocks() {
+        // Blocks of 64 bytes: boundaries fall inside and between multi-byte
+        // characters, and the text ends on a block boundary once.
+        for text in [
+            format!("{}é — naïve {}€ end", "a".repeat(70), "ü".repeat(40)),
+            "€".repeat(64),
+            format!("{}ß", "x".repeat(126)),
+        ] {
+            let mut index = CharIndex::default();
+            index.reset(&text);
+            for (chars, (byte, _)) in text.char_indices().enumerate() {
+                assert_eq!(index.char_offset(&text, byte), chars, "byte {byte}");
+            }
+            assert_eq!(index.char_offset(&text, text.len()), text.chars().count());
+        }
+    }
+
+    #[test]
+    fn ids_join_article_tag_and_index() {
+        let mut b = StringBuilder::new();
+        append_id(&mut b, "a1", ":m", 0);
+        append_id(&mut b, "wire-7", ":r", 1_234_567);
+        append_id_option(&mut b, "a1", ":a", Some(10));
+        append_id_option(&mut b, "a1", ":a", None);
+        let ids = b.finish();
+        assert_eq!(ids.value(0), "a1:m0");
+        assert_eq!(ids.value(1), "wire-7:r1234567");
+        assert_eq!(ids.value(2), "a1:a10");
+        assert!(ids.is_null(3));
+    }
+
+    #[test]
+    fn dictionary_columns_keep_values_and_nulls() {
+        let mut b = DictBuilder::default();
+        b.append_value("company");
+        b.append_option(None);
+        b.append_value("company");
+        b.append_value("person");
+        let array = b.finish(Table::Mentions).unwrap();
+        let dict = array
+            .as_any()
+            .downcast_ref::<DictionaryArray<Int32Type>>()
+            .unwrap();
+        assert_eq!(dict.keys().null_count(), 1);
+        let values = dict.downcast_dict::<StringArray>().unwrap();
+        let read: Vec<Option<&str>> = (0..4)
+            .map(|i| dict.is_valid(i).then(|| values.value(i)))
+            .collect();
+        assert_eq!(
+            read,
+            [Some("company"), None, Some("company"), Some("person")]
+        );
+        assert_eq!(
+            b.finish(Table::Mentions).unwrap().len(),
+            0,
+            "starts empty again"
         );
     }
 
