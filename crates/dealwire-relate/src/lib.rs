@@ -102,6 +102,7 @@ struct Inner {
     cues: status::Cues,
     stake: Regex,
     respectively: Regex,
+    negated: Regex,
     pairs: Regex,
     ended_later: Regex,
 }
@@ -153,6 +154,11 @@ impl Resolver {
             r"(?-u)(\d+(?:\.\d+)?)(?:%| per ?cent| percent)(?: stake| interest| holding| of)|\bstake of (?:about |roughly |around |nearly |some |almost )?(\d+(?:\.\d+)?)(?:%| per ?cent| percent)",
         )?;
         let respectively = extra("respectively", r"(?-u)\brespectively\b")?;
+        // A party followed by a negated verb: "@p1 is not taking", "@r2 would not bid".
+        let negated = extra(
+            "negated",
+            r"(?-u)@[pr]\d+ (?:(?:is|are|was|were|will|would|does|do|did|has|have|had|could|can|should|may|might|must)(?: not|n't)|never|(?:has|have|had) no plans?)\b",
+        )?;
         // A plural noun after "the two" or "both", but not a span of time.
         let pairs = extra(
             "pairs",
@@ -173,6 +179,7 @@ impl Resolver {
                 cues,
                 stake,
                 respectively,
+                negated,
             }),
         })
     }

@@ -724,6 +724,13 @@ fn emit(
         }
         _ => inner.cues.deal_status(text, &windows, dated),
     };
+    // "X is not taking a stake in Y", "X will not supply Y": a plain negation
+    // of the deal's verb states no relation (a denial cue made it `denied`).
+    if matches!(status, Status::Announced | Status::Rumored)
+        && inner.negated.is_match(&text[cand.start..cand.end])
+    {
+        return;
+    }
     let evidence = doc
         .sentences
         .get(sentence)
