@@ -344,6 +344,8 @@ pub(crate) const DEAL_CUES_AFTER: &[&str] = &[
     "partnered",
     "bought",
     "buys",
+    "denied",
+    "denies",
 ];
 
 /// Verbs after a sentence-initial common-word name that make it a company ("Apple bought").
