@@ -645,6 +645,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        method: "rival.compete_together",
+        shape: Mutual(Rival),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S} (?:{w})?(?:compete|competed|vie|battle|battled|spar|sparred|are competing|have competed|are battling)(?: [a-z]+ly| head-to-head)?(?: (?:in|for|on|across|over|to)\\b|[,.;]|$)",
+        veto: None,
+    },
+    RuleDef {
         method: "rival.are_rivals",
         shape: Mutual(Rival),
         confidence: 0.8,
