@@ -903,8 +903,16 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Subsidiary),
         confidence: 0.75,
         flags: 0,
-        pattern: "{O},? (?:is |was |remains |became |as )?(?:the|its|their) (?:owner|owners|parent|parent company|holding company) of {S}",
+        pattern: "{O},? (?:is |was |remains |became |as )?(?:the|its|their) (?:majority |sole |controlling )?(?:owner|owners|parent|parent company|holding company) of {S}",
         veto: None,
+    },
+    RuleDef {
+        method: "subsidiary.owns",
+        shape: Directed(Subsidiary),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{O}{A}{g}\\b(?:owns|owned)\\b (?:a majority of |most of )?{S}",
+        veto: Some("\\b(?:partly|partially|jointly|co-owns|minority|stake|shares)\\b"),
     },
     RuleDef {
         method: "subsidiary.spun_off",
