@@ -794,6 +794,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        method: "investor.counts_among",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{O}{g}\\bcounts? {S} (?:among|as) (?:@r\\d+(?:'s|') )?(?:{w})?(?:investors|backers|shareholders|investor|backer|shareholder)\\b",
+        veto: None,
+    },
+    RuleDef {
         method: "supplier.customer_of",
         shape: Directed(Supplier),
         confidence: 0.75,
@@ -848,6 +856,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.7,
         flags: 0,
         pattern: "{O}(?:'s|') (?P<s>@p\\d+) (?:[a-z][a-z-]* ){0,2}(?:{UNIT}|business)\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "subsidiary.appos_named_unit",
+        shape: Directed(Subsidiary),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}, (?:a|an) {O} (?:subsidiary|unit|division)\\b",
         veto: None,
     },
     RuleDef {
