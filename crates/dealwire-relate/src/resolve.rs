@@ -103,6 +103,56 @@ fn modifies_noun(masked: &Masked, slot: usize) -> bool {
         .is_some_and(|w| MODIFIED_NOUNS.contains(&w))
 }
 
+/// Whether `rest`, the text after a list of parties, starts with a finite
+/// verb, so that the list's last item is the subject of a new clause.
+fn opens_clause(rest: &str) -> bool {
+    let Some(word) = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.split([' ', ',', '.', ';']).next())
+    else {
+        return false;
+    };
+    CLAUSE_VERBS.contains(&word)
+}
+
+/// Finite verbs that open a clause after a party.
+const CLAUSE_VERBS: [&str; 34] = [
+    "bought",
+    "buys",
+    "acquired",
+    "acquires",
+    "agreed",
+    "agrees",
+    "said",
+    "says",
+    "will",
+    "would",
+    "has",
+    "had",
+    "have",
+    "is",
+    "was",
+    "are",
+    "were",
+    "invested",
+    "invests",
+    "sold",
+    "sells",
+    "plans",
+    "planned",
+    "signed",
+    "signs",
+    "took",
+    "takes",
+    "paid",
+    "pays",
+    "raised",
+    "raises",
+    "announced",
+    "announces",
+    "won",
+];
+
 /// Words that end a list when they appear between two of its items.
 const LIST_STOP: [&str; 24] = [
     "which", "that", "who", "whose", "is", "was", "has", "had", "its", "their", "with", "by", "to",
@@ -272,6 +322,7 @@ fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand
             let mut object_end = m.end();
             let mut partial = false;
             let mut subject_cut = None;
+            let mut resume = None;
             for (index, first) in [(groups.s, true), (groups.s2, false)] {
                 if let Some(g) = group(index) {
                     if first {
@@ -293,7 +344,16 @@ fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand
                     if first {
                         object_end = g.end();
                     }
+                    let before = objects.len();
                     list_parties(masked, g.start(), g.end(), &mut objects);
+                    // "bought X and Y bought Z": the last item opens a new clause,
+                    // which the search reads next.
+                    if objects.len() > before + 1 && opens_clause(&masked.text[g.end()..]) {
+                        resume = objects
+                            .pop()
+                            .and_then(|slot| masked.slots.get(slot))
+                            .map(|s| s.pos);
+                    }
                 }
             }
             let def = &RULES[ri];
@@ -378,7 +438,7 @@ fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand
                 }
             }
             let skip = group(groups.skip).map(|g| (g.start(), g.end()));
-            from = m.end().max(m.start() + 1);
+            from = resume.unwrap_or(m.end()).max(m.start() + 1);
             cands.push(Cand {
                 rule: ri,
                 start: m.start(),
@@ -923,8 +983,10 @@ fn deal_amounts(masked: &Masked, cand: &Cand, parties: &[usize]) -> Vec<usize> {
             return listed;
         }
     }
+    // "buys X from Y for $2 billion": the seller after "from" is no other deal.
+    let seller = |at: usize| after[..at].ends_with(" from ") && after[..at].len() <= 12;
     let next = placeholders(&after[..limit], b"pgrm")
-        .find(|&(_, class, slot)| class == b'm' || !own(slot));
+        .find(|&(at, class, slot)| class == b'm' || !own(slot) && !seller(at));
     if let Some((_, b'm', slot)) = next {
         if let Some(i) = deal(slot) {
             return vec![i];
