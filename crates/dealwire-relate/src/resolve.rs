@@ -898,7 +898,9 @@ fn possessive_at(text: &str, pos: usize) -> bool {
 }
 
 /// The nearest possessor before the match that is not a subject: whose round it is
-/// ("Wiz's last valuation, set in a round led by ...").
+/// ("Wiz's last valuation, set in a round led by ..."). A possessor of a
+/// party ("Alphabet's venture arm GV led the round") owns that party, not
+/// the round.
 fn sentence_object(
     masked: &Masked,
     cand: &Cand,
@@ -908,12 +910,26 @@ fn sentence_object(
         SlotKind::Party { entity, .. }
             if s.pos < cand.start
                 && !subjects.iter().any(|&(e, _)| e == entity)
-                && possessive_at(&masked.text, s.pos) =>
+                && possessive_at(&masked.text, s.pos)
+                && !owns_party(masked, s.pos) =>
         {
             Some(entity)
         }
         _ => None,
     })
+}
+
+/// Whether the possessor at `pos` belongs to the next party's noun phrase
+/// ("Alphabet's venture arm GV"): a few words and no comma up to it.
+fn owns_party(masked: &Masked, pos: usize) -> bool {
+    masked
+        .slots
+        .iter()
+        .filter(|s| s.pos > pos)
+        .min_by_key(|s| s.pos)
+        .filter(|s| matches!(s.kind, SlotKind::Party { .. }))
+        .and_then(|s| masked.text.get(pos..s.pos))
+        .is_some_and(|between| !between.contains(',') && between.split(' ').count() <= 5)
 }
 
 fn mention_weight(kind: MentionKind) -> f32 {

@@ -139,6 +139,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        method: "investor.round_included",
+        shape: Directed(Investor),
+        confidence: 0.75,
+        flags: flag::NO_AMOUNT,
+        pattern: "\\b{ROUND}\\b,? (?:which|that) (?:also )?(?:included|includes|drew|drew in|attracted|saw participation from)\\b (?:(?:existing |new )?(?:investors?|backers?) )?{S}",
+        veto: None,
+    },
+    RuleDef {
         method: "investor.participation",
         shape: Directed(Investor),
         confidence: 0.8,
