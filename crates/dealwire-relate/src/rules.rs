@@ -810,6 +810,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        method: "supplier.relies_on",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{O}{A}{g}\\b(?:relies|rely|relied|relying|depends|depend|depended|depending) (?:heavily |largely |entirely |mainly |solely )?on {S} (?:for(?: [a-z-]+)?|to (?:make|build|supply|provide|manufacture|produce))\\b",
+        veto: Some("\\b(?:funding|financing|capital|cash|money|investment|loans?)\\b"),
+    },
+    RuleDef {
         method: "supplier.customer_of",
         shape: Directed(Supplier),
         confidence: 0.75,
