@@ -494,7 +494,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Partner),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:partnered|partners|partner|partnering|teamed up|teams up|team up|teaming up|collaborate|collaborates|collaborated|collaborating|cooperate|cooperates|cooperated|cooperating|allied|joined forces|join forces|joins forces|joining forces|in talks|in advanced talks|in early talks|in discussions|in negotiations|negotiating|unveiled plans|announced plans|signed up|tied up|ties up|works closely|worked closely|working closely)\\b (?P<gap>(?:{w})?)with {OX}",
+        pattern: "{S}{A}{g}\\b(?:partnered|partners|partner|partnering|teamed up|teams up|team up|teaming up|collaborate|collaborates|collaborated|collaborating|cooperate|cooperates|cooperated|cooperating|allied|joined forces|join forces|joins forces|joining forces|in talks|in advanced talks|in early talks|in discussions|in negotiations|negotiating|unveiled plans|announced plans|signed up|tied up|ties up|works closely|worked closely|working closely|teamed|teams|is working|are working|has been working|have been working|will work|to work)\\b (?P<gap>(?:{w})?)with {OX}",
         veto: Some("\\b(?:merge|merging|combine|acquire|buy|sell|take over)\\b"),
     },
     RuleDef {
@@ -511,6 +511,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.8,
         flags: 0,
         pattern: "\\b(?:partnership|alliance|joint venture|venture|collaboration|deal|agreement|pact|tie-up|handshake|contract|relationship|arrangement|cooperation|agreements|deals|partnerships|accord|talks|negotiations)\\b (?:{w})?between (?:{w})?{S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "partner.jointly",
+        shape: Mutual(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S} (?:have |has |had |will )?(?:jointly|together|co-)(?: )?(?:developed|develop|develops|designed|design|built|build|created|create|launched|launch|run|runs|operate|operates|own|owns)\\b",
         veto: None,
     },
     RuleDef {
@@ -592,8 +600,8 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Partner),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{g}\\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|leases|leased|procure|procures|source|sources)\\b{g}\\bfrom {OX}",
-        veto: Some("\\b(?:stake|stakes|shares|stock|equity|company|business|unit|division)\\b"),
+        pattern: "{S}{g}\\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|leases|leased|procure|procures|procured|source|sources|sourced|use|uses|used|will use)\\b{g}\\bfrom {OX}",
+        veto: Some("\\b(?:stake|stakes|shares|stock|equity|company|business|unit|division|funding|financing|money|cash|proceeds|loans?)\\b"),
     },
     RuleDef {
         method: "partner.buy_of",
@@ -790,7 +798,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{g}\\bcounts? {O} (?:among|as) (?:{w})?(?:customers|clients|buyers|users)\\b",
+        pattern: "{S}{g}\\bcounts? {O} (?:among|as) (?:@r\\d+(?:'s|') )?(?:{w})?(?:customers|clients|buyers|users)\\b",
         veto: None,
     },
     RuleDef {
@@ -816,6 +824,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         flags: 0,
         pattern: "{O}{A}{g}\\b(?:relies|rely|relied|relying|depends|depend|depended|depending) (?:heavily |largely |entirely |mainly |solely )?on {S} (?:for(?: [a-z-]+)?|to (?:make|build|supply|provide|manufacture|produce))\\b",
         veto: Some("\\b(?:funding|financing|capital|cash|money|investment|loans?)\\b"),
+    },
+    RuleDef {
+        method: "supplier.chosen",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{O}{A}{g}\\b(?:chose|chosen|chooses|selected|selects|picked|picks|tapped|taps)\\b {S} (?:to (?:supply|provide|build|host|make|manufacture|produce|power|run|deliver)\\b|as (?:@r\\d+(?:'s|') )?(?:{w})?{SUPPLIER_NOUN}\\b)",
+        veto: None,
     },
     RuleDef {
         method: "supplier.customer_of",
