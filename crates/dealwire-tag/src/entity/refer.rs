@@ -169,8 +169,13 @@ pub(super) fn references(
     // A sentence that opens with "It"/"Its" has the pronoun's antecedent as its
     // subject, so later references see that party first, not the sentence's
     // first name ("It competes with X. The company ..." is not X).
-    for m in t.re_pronoun.find_iter(text) {
-        let s = m.start();
+    // Both passes below walk the same matches: search once.
+    let pronouns: Vec<(usize, usize)> = t
+        .re_pronoun
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    for &(s, _) in &pronouns {
         if !super::text::sentence_initial(text, s) {
             continue;
         }
@@ -193,11 +198,10 @@ pub(super) fn references(
         .iter()
         .map(|m| (m.span.start(), m.span.end(), m.entity))
         .collect();
-    for m in t.re_pronoun.find_iter(text) {
-        if !super::resolve::word_edges(text, m.start(), m.end()) {
+    for &(s, end) in &pronouns {
+        if !super::resolve::word_edges(text, s, end) {
             continue;
         }
-        let s = m.start();
         let e = s + if text[s..].len() >= 3 && text[s..s + 3].eq_ignore_ascii_case("its") {
             3
         } else {

@@ -412,13 +412,56 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| Lex {
 
 /// Cues before a name that are specific enough alone ("led by", not "with").
 const LOOSE_CUES: &[&str] = &["including", "such as", "with", "and", "from"];
-static STRICT_BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    DEAL_CUES_BEFORE
-        .iter()
-        .copied()
-        .filter(|c| !LOOSE_CUES.contains(c))
-        .collect()
+/// Company nouns and strict cues, the phrases whose end before a name makes it a company.
+static CUES_BEFORE: LazyLock<Phrases> = LazyLock::new(|| {
+    Phrases::new(
+        COMPANY_NOUNS.iter().copied().chain(
+            DEAL_CUES_BEFORE
+                .iter()
+                .copied()
+                .filter(|c| !LOOSE_CUES.contains(c)),
+        ),
+    )
 });
+
+/// Lowercase ASCII phrases by their last byte: a text end is compared with
+/// the few phrases that can end it.
+struct Phrases {
+    by_last: Vec<Vec<&'static str>>,
+}
+
+impl Phrases {
+    fn new(phrases: impl Iterator<Item = &'static str>) -> Self {
+        // Slot 256 holds an empty phrase, which any text ends with.
+        let mut by_last = vec![Vec::new(); 257];
+        for p in phrases {
+            let slot = p
+                .as_bytes()
+                .last()
+                .map_or(256, |&b| usize::from(b.to_ascii_lowercase()));
+            by_last[slot].push(p);
+        }
+        Self { by_last }
+    }
+
+    /// Whether `before` ends, in any case, with one of the phrases as whole words.
+    fn ends(&self, before: &str) -> bool {
+        let b = before.trim_end().trim_end_matches(',');
+        let slot = b
+            .as_bytes()
+            .last()
+            .map_or(256, |&x| usize::from(x.to_ascii_lowercase()));
+        let ends = |p: &&str| {
+            let Some(cut) = b.len().checked_sub(p.len()) else {
+                return false;
+            };
+            b.is_char_boundary(cut)
+                && b[cut..].eq_ignore_ascii_case(p)
+                && !b[..cut].ends_with(char::is_alphanumeric)
+        };
+        self.by_last[slot].iter().any(ends) || slot != 256 && self.by_last[256].iter().any(ends)
+    }
+}
 
 /// Runs of capitalised words that may be names, and the words of all runs
 /// in one list (a run's `words` range points into it).
@@ -504,19 +547,6 @@ fn sequences<'t>(text: &'t str, ws: &[Word]) -> (Vec<Seq>, Vec<&'t str>) {
     (out, words)
 }
 
-/// Whether `before` ends, in any case, with one of the lowercase ASCII `phrases` as whole words.
-fn ends_with_phrase(before: &str, phrases: &[&str]) -> bool {
-    let b = before.trim_end().trim_end_matches(',');
-    phrases.iter().any(|p| {
-        let Some(cut) = b.len().checked_sub(p.len()) else {
-            return false;
-        };
-        b.is_char_boundary(cut)
-            && b[cut..].eq_ignore_ascii_case(p)
-            && !b[..cut].ends_with(char::is_alphanumeric)
-    })
-}
-
 /// Whether `before` ends with "in" after an investing verb of the same clause,
 /// with an amount or adverb between ("invest $2 billion in", "invested heavily in").
 fn invested_in(before: &str) -> bool {
@@ -584,29 +614,33 @@ fn classify(
         && (2..=3).contains(&wtexts.len())
         && (LEX.first_names.contains(wtexts[0])
             || ((s.titled || title_before) && !LEX.places.contains(name)));
-    let overlapping: Vec<usize> = if may_overlap {
-        cands
+    // Only whether none, one or more candidates overlap matters, and which one when one does.
+    let (overlaps, first_overlap) = if may_overlap {
+        let mut hits = cands
             .iter()
             .enumerate()
             .filter(|(_, c)| c.start < s.end && s.start < c.end)
-            .map(|(i, _)| i)
-            .collect()
+            .map(|(i, _)| i);
+        match hits.next() {
+            Some(i) => (1 + hits.count(), i),
+            None => (0, 0),
+        }
     } else {
-        Vec::new()
+        (0, 0)
     };
-    let first_name_hit = overlapping.len() == 1
-        && &text[cands[overlapping[0]].start..cands[overlapping[0]].end] == wtexts[0];
+    let first_name_hit =
+        overlaps == 1 && &text[cands[first_overlap].start..cands[first_overlap].end] == wtexts[0];
     if personish && first_name_hit && LEX.first_names.contains(wtexts[0]) {
-        cands.remove(overlapping[0]);
+        cands.remove(first_overlap);
         return classify(t, text, s, wtexts, cands, persons, true);
     }
-    if personish && overlapping.is_empty() {
+    if personish && overlaps == 0 {
         push_person(s, wtexts.join(" "), cands, persons);
         return;
     }
     if (s.titled || title_before)
         && wtexts.len() == 1
-        && overlapping.is_empty()
+        && overlaps == 0
         && matches!(
             before.trim_end().rsplit(' ').next(),
             Some("Mr." | "Ms." | "Mrs." | "Dr.")
@@ -620,7 +654,8 @@ fn classify(
         push_person(s, full, cands, persons);
         return;
     }
-    if let [only] = overlapping[..] {
+    if overlaps == 1 {
+        let only = first_overlap;
         let c = &cands[only];
         // "Oakfield Bancorp": a listed name that is only a corporate word ("The
         // Bancorp") ending a longer name is that longer, unknown name.
@@ -646,7 +681,7 @@ fn classify(
         }
         return;
     }
-    if !overlapping.is_empty() || LEX.places.contains(name) || LEX.product_makers.contains(name) {
+    if overlaps != 0 || LEX.places.contains(name) || LEX.product_makers.contains(name) {
         return;
     }
     let non_generic = wtexts
@@ -685,12 +720,7 @@ fn classify(
         && DEAL_CUES_AFTER.iter().any(|c| {
             after.starts_with(c) && after[c.len()..].starts_with(|x: char| !x.is_alphanumeric())
         });
-    let cue_before = || {
-        ends_with_phrase(before, COMPANY_NOUNS)
-            || ends_with_phrase(before, &STRICT_BEFORE)
-            || invested_in(before)
-            || owned_by_before(before)
-    };
+    let cue_before = || CUES_BEFORE.ends(before) || invested_in(before) || owned_by_before(before);
     let appositive = || {
         let rest = &text[s.end..];
         if !(rest.starts_with(", a ") || rest.starts_with(", an ") || rest.starts_with(", the ")) {

@@ -23,14 +23,20 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
 pub(crate) fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut i = 0;
-    while i < text.len() {
-        let n = space_len(text, i);
-        if n > 0 {
-            i += n;
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        if matches!(bytes[i], b'\t'..=b'\r' | b' ') {
+            i += 1;
             continue;
         }
+        if bytes[i] >= 0x80 {
+            let n = space_len(text, i);
+            if n > 0 {
+                i += n;
+                continue;
+            }
+        }
         let s = i;
-        let bytes = text.as_bytes();
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
@@ -81,9 +87,14 @@ fn space_len(text: &str, i: usize) -> usize {
 }
 
 fn trim_word(text: &str, mut s: usize, mut e: usize) -> Option<Word> {
+    let bytes = text.as_bytes();
     let mut brk = false;
     let mut poss = false;
     while s < e {
+        // Most words open with a letter or digit, which no opener is.
+        if bytes[s].is_ascii_alphanumeric() {
+            break;
+        }
         let c = text[s..e].chars().next()?;
         if OPENERS.contains(&c) {
             s += c.len_utf8();
@@ -94,6 +105,12 @@ fn trim_word(text: &str, mut s: usize, mut e: usize) -> Option<Word> {
     loop {
         if s >= e {
             return None;
+        }
+        // A word ending in a letter or digit has nothing to trim, unless an "'s" is
+        // still to be checked.
+        let last_byte = bytes[e - 1];
+        if last_byte.is_ascii_alphanumeric() && (poss || last_byte != b's') {
+            break;
         }
         let w = &text[s..e];
         if !poss && (w.ends_with("'s") || w.ends_with("’s")) && w.chars().count() > 2 {
@@ -132,15 +149,30 @@ fn trim_word(text: &str, mut s: usize, mut e: usize) -> Option<Word> {
 }
 
 /// Whether a word is written like a name ("Acme", "xAI", "eBay", "3M").
+#[inline]
 pub(crate) fn is_cap(word: &str) -> bool {
-    // Most words are plain ASCII: decide from the bytes.
-    match word.as_bytes().first() {
+    // Most words are plain ASCII: decide from the bytes, in one pass.
+    let bytes = word.as_bytes();
+    match bytes.first() {
         Some(b) if b.is_ascii_uppercase() => return true,
-        Some(b) if (b.is_ascii_lowercase() || b.is_ascii_digit()) && word.is_ascii() => {
-            return word.bytes().skip(1).any(|c| c.is_ascii_uppercase());
+        Some(b) if b.is_ascii_lowercase() || b.is_ascii_digit() => {
+            for &c in &bytes[1..] {
+                if c.is_ascii_uppercase() {
+                    return true;
+                }
+                if !c.is_ascii() {
+                    return is_cap_unicode(word);
+                }
+            }
+            return false;
         }
         _ => {}
     }
+    is_cap_unicode(word)
+}
+
+#[cold]
+fn is_cap_unicode(word: &str) -> bool {
     let mut chars = word.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => true,
@@ -166,28 +198,62 @@ pub(crate) fn sentence_initial(text: &str, pos: usize) -> bool {
 
 /// Start offsets of sentences, by a plain rule, for articles not yet split by the tokenizer.
 pub(crate) fn sentence_starts(text: &str) -> Vec<usize> {
-    let mut starts = vec![0];
+    let mut starts = Vec::with_capacity(text.len() / 64 + 1);
+    starts.push(0);
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if matches!(b, b'.' | b'!' | b'?' | b'\n') {
-            let rest = &text[i + 1..];
-            let trimmed = rest.trim_start();
-            let gap = rest.len() - trimmed.len();
-            if (gap > 0 || b == b'\n')
-                && trimmed
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“')
-            {
-                let word_before = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
-                if b == b'.' && (ABBREVIATIONS.contains(&word_before) || word_before.contains('.'))
-                {
-                    continue;
-                }
-                starts.push(i + 1 + gap);
+    // Sentence ends are rare: most 8-byte blocks hold none and are passed whole.
+    let blocks = bytes.chunks_exact(8);
+    let tail = blocks.len() * 8;
+    for (k, block) in blocks.enumerate() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(block);
+        if has_sentence_end(u64::from_le_bytes(word)) {
+            for i in k * 8..k * 8 + 8 {
+                sentence_end_at(text, i, &mut starts);
             }
         }
     }
+    for i in tail..bytes.len() {
+        sentence_end_at(text, i, &mut starts);
+    }
     starts.dedup();
     starts
+}
+
+/// Whether any byte of `x` is `.`, `!`, `?` or a newline (a zero byte after the xor).
+fn has_sentence_end(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    zero(x ^ (ONES * u64::from(b'.')))
+        | zero(x ^ (ONES * u64::from(b'!')))
+        | zero(x ^ (ONES * u64::from(b'?')))
+        | zero(x ^ (ONES * u64::from(b'\n')))
+        != 0
+}
+
+/// Adds the sentence that starts after a sentence end at byte `i`, if one is there.
+#[inline]
+fn sentence_end_at(text: &str, i: usize, starts: &mut Vec<usize>) {
+    let b = text.as_bytes()[i];
+    if !matches!(b, b'.' | b'!' | b'?' | b'\n') {
+        return;
+    }
+    let rest = &text[i + 1..];
+    let trimmed = rest.trim_start();
+    let gap = rest.len() - trimmed.len();
+    if (gap > 0 || b == b'\n')
+        && trimmed
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“')
+    {
+        if b == b'.' {
+            let word_before = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+            if ABBREVIATIONS.contains(&word_before) || word_before.contains('.') {
+                return;
+            }
+        }
+        starts.push(i + 1 + gap);
+    }
 }
