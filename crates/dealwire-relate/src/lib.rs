@@ -105,6 +105,7 @@ struct Inner {
     negated: Regex,
     pairs: Regex,
     ended_later: Regex,
+    denied_later: Regex,
 }
 
 impl Resolver {
@@ -168,11 +169,17 @@ impl Resolver {
         // called off the merger", "The deal collapsed").
         let ended_later = extra(
             "ended_later",
-            r"(?-u)\b(?:called off|calls off|call off|terminated|terminate|terminates|abandoned|abandons|abandon|scrapped|scraps|scrap|walked away from|walks away from|withdrew|withdraws|killed|kills|blocked|blocks)\b (?:[a-z-]+ ){0,3}?(?:the|their|its|this|that) (?:@m\d+ |[a-z-]+ ){0,3}?(?:deal|merger|takeover|acquisition|transaction|tie-up|purchase|bid|offer|combination)\b|\b(?:the|their|its|this) (?:@m\d+ |[a-z-]+ ){0,3}?(?:deal|merger|takeover|acquisition|transaction|tie-up|purchase|bid|offer|combination) (?:has |had |have )?(?:collapsed|lapsed|fell through|fell apart|expired|was called off|was terminated|was blocked|was abandoned|was scrapped|was withdrawn)\b",
+            r"(?-u)\b(?:called off|calls off|call off|terminated|terminate|terminates|abandoned|abandons|abandon|scrapped|scraps|scrap|walked away from|walks away from|withdrew|withdraws|killed|kills|blocked|blocks)\b (?:[a-z-]+ ){0,3}?(?:the|their|its|this|that) (?:@m\d+ |[a-z-]+ ){0,3}?(?:deal|merger|takeover|acquisition|transaction|tie-up|purchase|bid|offer|combination)\b|\b(?:the|their|its|this) (?:@m\d+ |[a-z-]+ ){0,3}?(?:deal|merger|takeover|acquisition|transaction|tie-up|purchase|bid|offer|combination) (?:has |had |have )?(?:collapsed|lapsed|fell through|fell apart|expired|(?:was|were|has been|had been) (?:later |eventually |ultimately |subsequently |then )?(?:called off|terminated|blocked|abandoned|scrapped|withdrawn))\b",
+        )?;
+        // A later sentence that denies what was reported ("Acme denied the report").
+        let denied_later = extra(
+            "denied_later",
+            r"(?-u)\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted|refutes|played down|plays down) (?:the |those |these |such |a |that )?(?:media |press |news )?(?:reports?|speculation|rumou?rs?|story|stories|article)\b",
         )?;
         Ok(Self {
             inner: Arc::new(Inner {
                 ended_later,
+                denied_later,
                 pairs,
                 rules: compiled,
                 prefilter: prefilter::Prefilter::new(&patterns)?,

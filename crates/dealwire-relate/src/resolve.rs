@@ -230,12 +230,18 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
 /// "The two companies called off the merger": a sentence with no deal of its
 /// own that ends "the deal" marks the latest deal, from the three sentences
 /// before, of a party it names as terminated; naming no party, it ends the
-/// deal of the sentence just before. A hedge or a relative clause
-/// before the cue ("could block the deal", "which blocked the original
-/// transaction") leaves it alone.
+/// deal of the sentence just before. "X denied the report" marks that deal
+/// denied the same way, when it was rumoured or announced. A hedge or a
+/// relative clause before the cue ("could block the deal", "which blocked
+/// the original transaction") leaves it alone.
 fn end_earlier_deal(inner: &Inner, masked: &Masked, sentence: usize, found: &mut [Relation]) {
-    let Some(m) = inner.ended_later.find(masked.text.as_bytes()) else {
-        return;
+    let text = masked.text.as_bytes();
+    let (m, status) = match inner.ended_later.find(text) {
+        Some(m) => (m, Status::Terminated),
+        None => match inner.denied_later.find(text) {
+            Some(m) => (m, Status::Denied),
+            None => return,
+        },
     };
     let lead = &masked.text[m.start().saturating_sub(30)..m.start()];
     let hedged = [
@@ -268,8 +274,12 @@ fn end_earlier_deal(inner: &Inner, masked: &Masked, sentence: usize, found: &mut
                     r.relation_type,
                     RelationType::Acquirer | RelationType::Partner | RelationType::Investor
                 )
-                // An old deal that ended is terminated, as the annotated corpus marks it.
-                && matches!(r.status, Status::Announced | Status::Rumored | Status::Background)
+                // An old deal that ended is terminated, as the annotated corpus marks
+                // it; only a current one can be denied.
+                && match status {
+                    Status::Denied => matches!(r.status, Status::Announced | Status::Rumored),
+                    _ => matches!(r.status, Status::Announced | Status::Rumored | Status::Background),
+                }
                 && if named.is_empty() {
                     // "The deal collapsed.": the deal of the sentence just before.
                     r.sentence + 1 == sentence
@@ -286,7 +296,7 @@ fn end_earlier_deal(inner: &Inner, masked: &Masked, sentence: usize, found: &mut
                 && r.relation_type == ty
                 && r.sentence < sentence
         }) {
-            r.status = Status::Terminated;
+            r.status = status;
         }
     }
 }
