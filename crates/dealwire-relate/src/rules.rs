@@ -601,7 +601,9 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.75,
         flags: 0,
         pattern: "{S}{g}\\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|leases|leased|procure|procures|procured|source|sources|sourced|use|uses|used|will use)\\b{g}\\bfrom {OX}",
-        veto: Some("\\b(?:stake|stakes|shares|stock|equity|company|business|unit|division|funding|financing|money|cash|proceeds|loans?)\\b"),
+        veto: Some(
+            "\\b(?:stake|stakes|shares|stock|equity|company|business|unit|division|funding|financing|money|cash|proceeds|loans?)\\b",
+        ),
     },
     RuleDef {
         method: "partner.buy_of",
@@ -649,7 +651,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Rival),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{g}\\b(?:is|was|are|were|has become|have become|became|becomes|become|remains|remain|as)\\b (?:now |also |both |at once )?{CO}(?:{w})?{O}{PR} (?:{w})?(?:rival|rivals|competitor|competitors|challenger)\\b",
+        pattern: "{S}{g}\\b(?:is|was|are|were|has become|have become|became|becomes|become|remains|remain|as)\\b (?:now |also |both |at once )?{CO}(?:{w})?{O}{PR} (?:{w})?(?:{RIVAL_NOUN}|challenger)\\b",
         veto: None,
     },
     RuleDef {
@@ -673,8 +675,9 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Mutual(Rival),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S} (?:are|were|have been|remain|became|have become) (?:{w})?(?:rivals|competitors|arch-rivals|archrivals)\\b",
-        veto: None,
+        pattern: "{S} (?:are|were|have been|remain|became|have become) (?:{w})?(?:rivals|competitors|arch-rivals|archrivals)\\b(?P<gap> (?:of|to) @)?",
+        // "X and Y are rivals of Z": the rivals are Z's, not each other's.
+        veto: Some("^ (?:of|to) @"),
     },
     RuleDef {
         method: "rival.rivals_premodifier",
@@ -705,7 +708,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Rival),
         confidence: 0.75,
         flags: flag::NOUN_TRIGGER,
-        pattern: "{S}{A}{G}\\b(?:rival|alternative|challenger|answer|competitor|rivals|alternatives|challengers|competitors)\\b to {OX}",
+        pattern: "{S}{A}{G}\\b(?:rival|alternative|challenger|answer|competitor|rivals|alternatives|challengers|competitors)\\b (?:to|of) {OX}",
         veto: None,
     },
     RuleDef {
