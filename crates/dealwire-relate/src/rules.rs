@@ -671,6 +671,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        method: "rival.market_share",
+        shape: Directed(Rival),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:losing|lost|loses|lose|ceding|ceded|cedes|cede|gaining|gained|gains|gain|taking|took|takes|take|winning|won|wins|win|grabbing|grabbed|grabs) (?:{w})?(?:market )?share (?:to|from) {OX}",
+        veto: None,
+    },
+    RuleDef {
         method: "rival.are_rivals",
         shape: Mutual(Rival),
         confidence: 0.8,
