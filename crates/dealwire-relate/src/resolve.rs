@@ -772,6 +772,11 @@ fn emit(
     let windows = windows(text, cand, ty != RelationType::Subsidiary);
     let status = match ty {
         RelationType::Rival => Status::Announced,
+        // A standing role: only cue words that end or deny it count.
+        _ if def.flags & flag::ROLE != 0 => match inner.cues.deal_status(text, &windows, None) {
+            Status::Background | Status::Rumored => Status::Announced,
+            s => s,
+        },
         // A supplier is a standing role: only cue words that end or deny it count.
         RelationType::Supplier => match inner.cues.deal_status(text, &windows, None) {
             Status::Background => Status::Announced,

@@ -42,6 +42,9 @@ pub(crate) mod flag {
     /// the amount the round was announced with ("X raised $30m. The round
     /// was led by Y").
     pub const LEAD: u16 = 16;
+    /// A standing role ("backed by Y", "Y's investors"), not an event: cues
+    /// for rumours or older news elsewhere in the sentence are not about it.
+    pub const ROLE: u16 = 32;
 }
 
 /// One rule as written.
@@ -214,7 +217,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         method: "investor.backed_adj",
         shape: Directed(Investor),
         confidence: 0.85,
-        flags: flag::NO_AMOUNT,
+        flags: flag::NO_AMOUNT | flag::ROLE,
         pattern: "{S}-(?:backed|funded|financed|supported) (?:{w})?{O}",
         veto: None,
     },
@@ -230,7 +233,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         method: "investor.backed_by",
         shape: Directed(Investor),
         confidence: 0.8,
-        flags: flag::NO_AMOUNT,
+        flags: flag::NO_AMOUNT | flag::ROLE,
         pattern: "{O}{g}\\b(?:is|are|was|were|has been|have been|had been|being|which is|which was|that is|itself|,) (?:also |largely |partly |heavily |already |now )?(?:backed|funded|financed|bankrolled) by {S}",
         veto: None,
     },
@@ -238,7 +241,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         method: "investor.role_in",
         shape: Directed(Investor),
         confidence: 0.8,
-        flags: flag::NO_AMOUNT,
+        flags: flag::NO_AMOUNT | flag::ROLE,
         pattern: "{S},? (?:is |was |remains |became |as )?(?:an|a|the|one of the|its|their) {w}(?:investor|investors|backer|backers|shareholder|shareholders|stakeholder|part-owner|part-owners|co-owner|co-owners|minority owner|minority owners) (?:in|of) {OX}",
         veto: None,
     },
@@ -246,7 +249,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         method: "investor.role_poss",
         shape: Directed(Investor),
         confidence: 0.8,
-        flags: flag::NO_AMOUNT,
+        flags: flag::NO_AMOUNT | flag::ROLE,
         pattern: "{S}{g}\\b(?:is|was|are|were|remain|remains|became|becomes|become|as|,) (?:now |also |both |still |at once )?{CO}(?:the |a |an |one of )?{O}{PR} {w}(?:investor|investors|backer|backers|shareholder|shareholders|stakeholder|owner|owners)\\b",
         veto: None,
     },
@@ -254,7 +257,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         method: "investor.poss_investors",
         shape: Directed(Investor),
         confidence: 0.75,
-        flags: flag::NO_AMOUNT,
+        flags: flag::NO_AMOUNT | flag::ROLE,
         pattern: "{O}{PR} {w}(?:investors|backers|shareholders),? (?:include |including |such as |like |are )?{S}",
         veto: None,
     },
@@ -494,7 +497,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Partner),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:partnered|partners|partner|partnering|teamed up|teams up|team up|teaming up|collaborate|collaborates|collaborated|collaborating|cooperate|cooperates|cooperated|cooperating|allied|joined forces|join forces|joins forces|joining forces|in talks|in advanced talks|in early talks|in discussions|in negotiations|negotiating|unveiled plans|announced plans|signed up|tied up|ties up|works closely|worked closely|working closely|teamed|teams|is working|are working|has been working|have been working|will work|to work)\\b (?P<gap>(?:{w})?)with {OX}",
+        pattern: "{S}{A}{g}\\b(?:partnered|partners|partner|partnering|teamed up|teams up|team up|teaming up|collaborate|collaborates|collaborated|collaborating|cooperate|cooperates|cooperated|cooperating|allied|joined forces|join forces|joins forces|joining forces|in talks|in advanced talks|in early talks|in discussions|in negotiations|negotiating|unveiled plans|announced plans|signed up|tied up|ties up|works closely|worked closely|working closely|works|worked|teamed|teams|is working|are working|has been working|have been working|will work|to work)\\b (?P<gap>(?:{w})?)with {OX}",
         veto: Some("\\b(?:merge|merging|combine|acquire|buy|sell|take over)\\b"),
     },
     RuleDef {
@@ -791,7 +794,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.7,
         flags: 0,
-        pattern: "{S}{g}\\b(?:supplies|supplied|provides|provided|powers|powered|makes)\\b{g}{OX}{P} ",
+        pattern: "{S}{g}\\b(?:supplies|supplied|provides|provided|powers|powered)\\b{g}{OX}{P} ",
         veto: Some(
             "\\b(?:raised|raises|raising|from|led by|backed by|funding|financing|loan|loans|note|notes|shares|stake|capital|investment)\\b",
         ),
@@ -824,7 +827,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         method: "investor.counts_among",
         shape: Directed(Investor),
         confidence: 0.8,
-        flags: 0,
+        flags: flag::ROLE,
         pattern: "{O}{g}\\bcounts? {S} (?:among|as) (?:@r\\d+(?:'s|') )?(?:{w})?(?:investors|backers|shareholders|investor|backer|shareholder)\\b",
         veto: None,
     },
@@ -842,6 +845,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.75,
         flags: 0,
         pattern: "{O}{A}{g}\\b(?:chose|chosen|chooses|selected|selects|picked|picks|tapped|taps)\\b {S} (?:to (?:supply|provide|build|host|make|manufacture|produce|power|run|deliver)\\b|as (?:@r\\d+(?:'s|') )?(?:{w})?{SUPPLIER_NOUN}\\b)",
+        veto: None,
+    },
+    RuleDef {
+        method: "supplier.makes_its",
+        shape: Directed(Supplier),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:makes|make|made|manufactures|manufacture|manufactured|produces|produce|produced|supplies|supply|supplied|builds|build|built|assembles|assemble|assembled|fabricates|fabricated)\\b {O}{PR} (?:{w})?(?:products?|chips?|processors?|drugs?|therapies|medicines?|vaccines?|batteries|cars|vehicles|devices|phones|iphones|engines|components|parts|displays|screens|goods|planes|jets|turbines)\\b",
         veto: None,
     },
     RuleDef {
