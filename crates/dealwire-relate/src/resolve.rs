@@ -531,6 +531,18 @@ fn list_parties(masked: &Masked, start: usize, end: usize, out: &mut Vec<usize>)
             if !joiner_ok(joiner) {
                 break;
             }
+            // "Northvolt's former backer Vargas", "Alphabet's Waymo": the
+            // possessor describes the party after it, which takes its place.
+            if possessor_phrase(joiner) {
+                if out.len() > first_out {
+                    out.pop();
+                }
+                if slot < masked.slots.len() {
+                    out.push(slot);
+                }
+                prev_end = item_end;
+                continue;
+            }
             let bare = joiner
                 .trim_start_matches(['\'', 's'])
                 .trim_start_matches([',', ' ']);
@@ -560,6 +572,21 @@ fn list_parties(masked: &Masked, start: usize, end: usize, out: &mut Vec<usize>)
         out.truncate(first_out + 1);
     }
     cut
+}
+
+/// Whether the text between two list items is a possessive and at most three
+/// lower-case descriptor words ("'s former backer ").
+fn possessor_phrase(joiner: &str) -> bool {
+    let Some(words) = joiner
+        .strip_prefix("'s ")
+        .or_else(|| joiner.strip_prefix("' "))
+    else {
+        return false;
+    };
+    words.split_terminator(' ').count() <= 3
+        && words
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b' ' || b == b'-')
 }
 
 fn slot_len(n: usize) -> usize {

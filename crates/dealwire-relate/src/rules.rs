@@ -776,7 +776,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:supplies|supply|supplied|supplying|provides|provide|provided|providing|delivers|deliver|delivered|delivering|sells|sell|sold|selling|ships|ship|shipped|shipping|makes|manufactures|manufacture|manufactured|builds|build|assembles|assemble|assembled|produces|produce|produced|fabricates|fabricated)\\b(?P<gap>{g})\\b(?:to|for) {OX}",
+        pattern: "{S}{A}{g}\\b(?:supplies|supply|supplied|supplying|provides|provide|provided|providing|delivers|deliver|delivered|delivering|sells|sell|sold|selling|ships|ship|shipped|shipping|makes|manufactures|manufacture|manufactured|builds|build|assembles|assemble|assembled|produces|produce|produced|fabricates|fabricated)\\b(?P<gap>{g})\\b(?:to|for) (?:(?:[a-z][a-z-]* ){1,3}(?:including|such as|like) )?{OX}",
         veto: Some(
             "@m|\\b(?:stake|stakes|shares|loan|loans|funding|financing|capital|money|cash|business|unit|division|arm|arms|operations|portfolio|brand|brands|itself|themselves|rights|assets)\\b",
         ),
@@ -994,8 +994,9 @@ pub(crate) const RULES: &[RuleDef] = &[
     },
 ];
 
-/// A list item: an optional place adjective, a party, an optional ticker in brackets.
-const ITEM: &str = r"(?:@g\d+(?:'s|')? )?@[pgr]\d+(?: \([^)@;]{0,25}\)| \(@[pgx]\d+\))?";
+/// A list item: an optional place adjective or possessor with a role noun
+/// ("Northvolt's former backer X"), a party, an optional ticker in brackets.
+const ITEM: &str = r"(?:@g\d+(?:'s|')? |@p\d+(?:'s|') (?:[a-z][a-z-]* ){0,2}(?:backer|backers|investor|investors|unit|arm|subsidiary|rival|partner|affiliate|fund|division|venture arm|investment arm) )?@[pgr]\d+(?: \([^)@;]{0,25}\)| \(@[pgx]\d+\))?";
 /// A descriptive premodifier before a named party: "with Dutch grid operator
 /// X", "to buy British chip designer Y", "from French telecoms entrepreneur Z".
 /// It must end in a noun for a kind of organisation or investor, so ordinary
