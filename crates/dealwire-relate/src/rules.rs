@@ -412,6 +412,22 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        method: "acquirer.per_share_for",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: flag::NO_AMOUNT,
+        pattern: "{S}{A}{g}\\b(?:paid|pays|pay|paying|offered|offers|offer|offering)\\b (?:about |roughly |nearly |around |some |more than |up to )?@q\\d+ (?:a|per) share(?: in cash| in stock)? for {OX}",
+        veto: None,
+    },
+    RuleDef {
+        method: "acquirer.sell_itself",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{O}{A}{g}\\b(?:sell|sells|sold|selling) itself to {S}",
+        veto: None,
+    },
+    RuleDef {
         method: "acquirer.paid_for",
         shape: Directed(Acquirer),
         confidence: 0.8,
