@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::lexicon::{COMMON_WORDS, LEGAL_SUFFIXES};
 use super::resolve::FxBuild;
+use super::wordset::WordSet;
 use crate::BuildError;
 
 /// The files bundled with dealwire, in load order: later files extend or
@@ -250,13 +251,14 @@ pub(crate) fn is_common_word(word: &str) -> bool {
 
 /// `name` without trailing legal-form words and punctuation ("Oracle Corporation" → "Oracle").
 pub fn strip_legal_suffix(name: &str) -> &str {
+    static LEGAL: LazyLock<WordSet> = LazyLock::new(|| LEGAL_SUFFIXES.iter().copied().collect());
     let mut s = name.trim();
     loop {
         let t = s.trim_end_matches([',', ' ']);
         let Some((head, last)) = t.rsplit_once(' ') else {
             return t;
         };
-        if LEGAL_SUFFIXES.contains(&last) && !head.trim().is_empty() {
+        if LEGAL.contains(last) && !head.trim().is_empty() {
             s = head;
         } else {
             return t;

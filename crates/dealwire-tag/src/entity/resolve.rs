@@ -253,7 +253,7 @@ fn gazetteer_matches(t: &EntityTagger, text: &str) -> Vec<Cand> {
 fn tickers(t: &EntityTagger, text: &str, cands: &mut Vec<Cand>) {
     // Both patterns need a literal that most articles lack: skip the regex search then.
     let exchange = text.contains(':');
-    let shares = text.contains(" shares") || text.contains("shares of ");
+    let shares = ticker_before_or_after_shares(text);
     if !exchange && !shares {
         return;
     }
@@ -297,6 +297,18 @@ fn tickers(t: &EntityTagger, text: &str, cands: &mut Vec<Cand>) {
             }
         }
     }
+}
+
+/// Whether some "shares" has a capital letter where a ticker would stand, " shares"
+/// after it or "shares of " before it: without one, `re_ticker_shares` cannot match.
+fn ticker_before_or_after_shares(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.match_indices("shares").any(|(i, _)| {
+        let before = i >= 2 && bytes[i - 1] == b' ' && bytes[i - 2].is_ascii_uppercase();
+        let after = bytes.get(i + 6..i + 10) == Some(b" of ")
+            && bytes.get(i + 10).is_some_and(u8::is_ascii_uppercase);
+        before || after
+    })
 }
 
 fn governments(t: &EntityTagger, text: &str, cands: &mut Vec<Cand>) {

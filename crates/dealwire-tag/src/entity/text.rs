@@ -39,12 +39,9 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
         let s = i;
         while i < bytes.len() {
             let b = bytes[i];
-            if b < 0x80 {
-                if matches!(b, b'\t'..=b'\r' | b' ') {
-                    break;
-                }
+            if !WORD_STOP[usize::from(b)] {
                 i += 1;
-            } else if space_len(text, i) > 0 {
+            } else if b < 0x80 || space_len(text, i) > 0 {
                 break;
             } else {
                 i += utf8_len(b);
@@ -63,6 +60,18 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
     }
     out
 }
+
+/// Bytes that may end a word: ASCII whitespace, and the lead of any non-ASCII
+/// character (checked further), so that the common bytes need one lookup.
+const WORD_STOP: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b >= 0x80 || matches!(b as u8, b'\t'..=b'\r' | b' ');
+        b += 1;
+    }
+    table
+};
 
 /// Byte length of the UTF-8 sequence that starts with `lead`.
 fn utf8_len(lead: u8) -> usize {
@@ -209,12 +218,16 @@ pub(crate) fn sentence_starts(text: &str) -> Vec<usize> {
         word.copy_from_slice(block);
         if has_sentence_end(u64::from_le_bytes(word)) {
             for i in k * 8..k * 8 + 8 {
-                sentence_end_at(text, i, &mut starts);
+                if matches!(block[i - k * 8], b'.' | b'!' | b'?' | b'\n') {
+                    sentence_end_at(text, i, &mut starts);
+                }
             }
         }
     }
-    for i in tail..bytes.len() {
-        sentence_end_at(text, i, &mut starts);
+    for (i, &b) in bytes.iter().enumerate().skip(tail) {
+        if matches!(b, b'.' | b'!' | b'?' | b'\n') {
+            sentence_end_at(text, i, &mut starts);
+        }
     }
     starts.dedup();
     starts
@@ -232,13 +245,9 @@ fn has_sentence_end(x: u64) -> bool {
         != 0
 }
 
-/// Adds the sentence that starts after a sentence end at byte `i`, if one is there.
-#[inline]
+/// Adds the sentence that starts after byte `i`, where a sentence may end.
 fn sentence_end_at(text: &str, i: usize, starts: &mut Vec<usize>) {
     let b = text.as_bytes()[i];
-    if !matches!(b, b'.' | b'!' | b'?' | b'\n') {
-        return;
-    }
     let rest = &text[i + 1..];
     let trimmed = rest.trim_start();
     let gap = rest.len() - trimmed.len();
