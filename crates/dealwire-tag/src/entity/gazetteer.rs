@@ -306,7 +306,71 @@ pub fn derive_aliases(name: &str) -> Vec<String> {
             }
         }
     }
+    // News often drops accents ("Nestle", "L'Oreal", "Orsted").
+    for alias in out.clone().iter().chain(std::iter::once(&name.to_owned())) {
+        let folded = fold_accents(alias);
+        if folded != *alias {
+            push(&folded, &mut out);
+        }
+    }
     // A derived single common word would match ordinary prose.
     out.retain(|a| a.contains(' ') || !is_common_word(a));
     out
+}
+
+/// `s` with the accented Latin letters of company names written plainly.
+fn fold_accents(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let plain = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => "a",
+            'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "A",
+            'ç' | 'č' | 'ć' => "c",
+            'Ç' | 'Č' | 'Ć' => "C",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => "e",
+            'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => "E",
+            'ì' | 'í' | 'î' | 'ï' => "i",
+            'Ì' | 'Í' | 'Î' | 'Ï' => "I",
+            'ñ' | 'ń' => "n",
+            'Ñ' | 'Ń' => "N",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => "o",
+            'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => "O",
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' => "u",
+            'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => "U",
+            'ý' | 'ÿ' => "y",
+            'Ý' => "Y",
+            'š' | 'ś' => "s",
+            'Š' | 'Ś' => "S",
+            'ž' | 'ź' | 'ż' => "z",
+            'Ž' | 'Ź' | 'Ż' => "Z",
+            'ł' => "l",
+            'Ł' => "L",
+            'ß' => "ss",
+            'æ' => "ae",
+            'Æ' => "Ae",
+            'œ' => "oe",
+            'Œ' => "Oe",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(plain);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accented_names_get_a_plain_alias() {
+        assert_eq!(fold_accents("Nestlé"), "Nestle");
+        assert_eq!(fold_accents("Ørsted"), "Orsted");
+        assert_eq!(fold_accents("Société Générale"), "Societe Generale");
+        assert!(derive_aliases("L'Oréal").contains(&"L'Oreal".to_owned()));
+        assert!(derive_aliases("Telefónica SA").contains(&"Telefonica".to_owned()));
+        assert!(derive_aliases("Acme Corp").iter().all(|a| a.is_ascii()));
+    }
 }

@@ -693,7 +693,12 @@ fn classify(
         }
         return;
     }
-    if overlaps != 0 || LEX.places.contains(name) || LEX.product_makers.contains(name) {
+    // A lone letter ("Series B", "Plan A") is no company name no list knows.
+    if overlaps != 0
+        || LEX.places.contains(name)
+        || LEX.product_makers.contains(name)
+        || name.chars().count() < 2
+    {
         return;
     }
     let non_generic = wtexts
