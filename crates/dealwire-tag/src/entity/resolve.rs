@@ -227,13 +227,19 @@ fn gazetteer_matches(t: &EntityTagger, text: &str) -> Vec<Cand> {
                         confidence = 0.4;
                     }
                 }
-                // "an Apple a day": a determiner before a common word is a common noun.
+                // "an Apple a day": a determiner before a common word is a common
+                // noun, unless a company role follows ("a Meta subsidiary").
                 let prev = text[..s]
                     .trim_end()
                     .rsplit(char::is_whitespace)
                     .next()
                     .unwrap_or("");
-                if matches!(prev, "a" | "an") {
+                let next = text[e..]
+                    .trim_start()
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .next()
+                    .unwrap_or("");
+                if matches!(prev, "a" | "an") && !COMPANY_ROLES.contains(&next) {
                     continue;
                 }
             }
@@ -331,6 +337,27 @@ fn governments(t: &EntityTagger, text: &str, cands: &mut Vec<Cand>) {
         }
     }
 }
+
+/// Nouns after "a X" that make X a company ("a Meta subsidiary", "an Apple supplier").
+const COMPANY_ROLES: &[&str] = &[
+    "subsidiary",
+    "unit",
+    "division",
+    "affiliate",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "executive",
+    "supplier",
+    "partner",
+    "rival",
+    "competitor",
+    "shareholder",
+    "investor",
+    "customer",
+    "-backed",
+    "-owned",
+];
 
 const CONNECTORS: &[&str] = &["&", "of", "de", "du", "der", "von", "van", "+"];
 
