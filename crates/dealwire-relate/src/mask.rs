@@ -170,22 +170,11 @@ impl Masked {
     /// Indexes the mentions and amounts of `doc`; call it once per article
     /// before [`Masked::build`].
     pub fn index(&mut self, doc: &Extraction) {
-        self.mention_starts.clear();
-        self.mention_starts.extend(
-            doc.mentions
-                .iter()
-                .enumerate()
-                .map(|(i, m)| (m.span.start(), i)),
+        by_start(
+            &mut self.mention_starts,
+            doc.mentions.iter().map(|m| m.span),
         );
-        self.mention_starts.sort_unstable();
-        self.amount_starts.clear();
-        self.amount_starts.extend(
-            doc.amounts
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.span.start(), i)),
-        );
-        self.amount_starts.sort_unstable();
+        by_start(&mut self.amount_starts, doc.amounts.iter().map(|a| a.span));
     }
 
     /// Masks sentence `index` of `doc`, indexed by [`Masked::index`].
@@ -391,6 +380,13 @@ fn push_number(out: &mut String, n: usize) {
         push_number(out, n / 10);
     }
     out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// Fills `out` with the start offset and index of each of `spans`, sorted.
+fn by_start(out: &mut Vec<(usize, usize)>, spans: impl Iterator<Item = Span>) {
+    out.clear();
+    out.extend(spans.enumerate().map(|(i, s)| (s.start(), i)));
+    out.sort_unstable();
 }
 
 /// The entries of `starts` (sorted by offset) whose offset lies in `span`.
