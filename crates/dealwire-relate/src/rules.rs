@@ -254,6 +254,22 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        method: "investor.whose_investors",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: flag::NO_AMOUNT | flag::ROLE,
+        pattern: "{O}, whose (?:{w})?(?:investors|backers|shareholders) (?:include|included|are|were) {S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "investor.round_investors",
+        shape: Directed(Investor),
+        confidence: 0.75,
+        flags: flag::NO_AMOUNT,
+        pattern: "\\b(?:investors|participants|backers) in the (?:{w})?{ROUND}\\b,? (?:included|include|were|are|also included) {S}",
+        veto: None,
+    },
+    RuleDef {
         method: "investor.poss_investors",
         shape: Directed(Investor),
         confidence: 0.75,
