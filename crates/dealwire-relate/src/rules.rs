@@ -242,7 +242,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.8,
         flags: flag::NO_AMOUNT | flag::ROLE,
-        pattern: "{S},? (?:is |was |remains |became |as )?(?:an|a|the|one of the|its|their) {w}(?:investor|investors|backer|backers|shareholder|shareholders|stakeholder|part-owner|part-owners|co-owner|co-owners|minority owner|minority owners) (?:in|of) {OX}",
+        pattern: "{S}{A},? (?:is |was |remains |became |has been |had been |have been |as )?(?:an|a|the|one of the|its|their) {w}(?:investor|investors|backer|backers|shareholder|shareholders|stakeholder|part-owner|part-owners|co-owner|co-owners|minority owner|minority owners) (?:in|of) {OX}",
         veto: None,
     },
     RuleDef {
