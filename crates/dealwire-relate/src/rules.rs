@@ -309,7 +309,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         flags: flag::RIVAL_DESC,
         pattern: "{S}{A}{g}\\b{BUY}\\b (?P<gap>(?:[a-z][a-z-]* ){0,4})(?:, )?{OX}",
         veto: Some(
-            "\\b(?:that|which|who|by|back|stake|stakes|shares|minority|stock|equity|bonds|assets|capacity|chips)\\b",
+            "\\b(?:that|which|who|by|from|back|stake|stakes|shares|minority|stock|equity|bonds|assets|capacity|chips)\\b",
         ),
     },
     RuleDef {
@@ -327,7 +327,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         flags: flag::RIVAL_DESC,
         pattern: "{S}{A}{P}{g}\\b(?:(?:acquisition|acquisitions|purchase|takeover|buyout|bid|offer|approach|deal|merger|tender offer|proposal|agreement|attempt|plan|plans|effort)\\b (?:of|for|to buy|to acquire|to take over|to take control of|to purchase)|approach to) (?P<gap>(?:[a-z][a-z-]* ){0,3}){OX}",
         veto: Some(
-            "\\b(?:that|which|who|stake|stakes|shares|minority|stock|equity|capacity|chips)\\b",
+            "\\b(?:that|which|who|from|stake|stakes|shares|minority|stock|equity|capacity|chips)\\b",
         ),
     },
     RuleDef {

@@ -464,6 +464,25 @@ pub(crate) const PERSON_TITLES: &[&str] = &[
 
 /// Words that start a sentence or a heading and are never names on their own.
 pub(crate) const NON_NAME_CAPS: &[&str] = &[
+    // Products and terms written in capitals ("buy LNG from", "sell GPUs to").
+    "LNG",
+    "LPG",
+    "GPU",
+    "GPUs",
+    "CPU",
+    "CPUs",
+    "EV",
+    "EVs",
+    "IPO",
+    "IPOs",
+    "ETF",
+    "ETFs",
+    "OLED",
+    "LED",
+    "LEDs",
+    "API",
+    "APIs",
+    "SaaS",
     "The",
     "A",
     "An",
