@@ -531,8 +531,9 @@ fn list_parties(masked: &Masked, start: usize, end: usize, out: &mut Vec<usize>)
             if !joiner_ok(joiner) {
                 break;
             }
-            // "Northvolt's former backer Vargas", "Alphabet's Waymo": the
-            // possessor describes the party after it, which takes its place.
+            // "Northvolt's former backer Vargas" (a list item's possessor, see
+            // `ITEM` in rules.rs): the possessor describes the party after it,
+            // which takes its place.
             if possessor_phrase(joiner) {
                 if out.len() > first_out {
                     out.pop();

@@ -361,8 +361,6 @@ pub(crate) const DEAL_CUES_AFTER: &[&str] = &[
     "partnered",
     "bought",
     "buys",
-    "denied",
-    "denies",
 ];
 
 /// Verbs after a sentence-initial common-word name that make it a company ("Apple bought").
@@ -405,6 +403,8 @@ pub(crate) const COMPANY_VERBS: &[&str] = &[
     "dropped",
     "struck",
     "teamed",
+    "denied",
+    "denies",
 ];
 
 /// Titles that put a person's name right after them.

@@ -776,11 +776,11 @@ fn classify(
             .any(|w| LEX.company_nouns.contains(w))
     };
     // "X said" alone is as often a person as a company: ask for one more sign.
-    let weak_after = [
-        "said", "says", "is", "was", "has", "had", "will", "denied", "denies",
-    ]
-    .iter()
-    .any(|c| after.starts_with(c) && after[c.len()..].starts_with(|x: char| !x.is_alphanumeric()));
+    let weak_after = ["said", "says", "is", "was", "has", "had", "will"]
+        .iter()
+        .any(|c| {
+            after.starts_with(c) && after[c.len()..].starts_with(|x: char| !x.is_alphanumeric())
+        });
     let strong = cue_before() || appositive() || (cue_after && !weak_after);
     if strong && !(initial && wtexts.len() == 1 && LEX.non_name_caps.contains(name)) {
         cands.push(Cand {
