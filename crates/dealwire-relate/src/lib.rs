@@ -23,11 +23,13 @@
 //! ```
 #![deny(missing_docs)]
 
+mod hints;
 mod mask;
 mod prefilter;
 mod resolve;
 mod rules;
 mod status;
+mod words;
 
 use std::sync::Arc;
 
@@ -106,6 +108,7 @@ struct Inner {
     pairs: Regex,
     ended_later: Regex,
     denied_later: Regex,
+    hints: hints::Hints,
 }
 
 impl Resolver {
@@ -160,29 +163,17 @@ impl Resolver {
             "negated",
             r"(?-u)@[pr]\d+ (?:(?:is|are|was|were|will|would|does|do|did|has|have|had|could|can|should|may|might|must)(?: not|n't)|never|(?:has|have|had) no plans?)\b",
         )?;
-        // A plural noun after "the two" or "both", but not a span of time.
-        let pairs = extra(
-            "pairs",
-            r"(?-u)\b(?:the two|both) (?:[a-z-]+ )?(?:companies|firms|groups|chipmakers|carmakers|banks|lenders|insurers|partners|investors|sides|rivals|businesses|start-ups|startups|labs|retailers|brewers|miners|airlines|drugmakers|automakers|operators|developers)\b|\bthe partners\b|\bthe pair\b|\b(?:between|among) (?:longtime |long-time |fierce |bitter |former |old |erstwhile )?(?:rivals|competitors)\b",
-        )?;
-        // A later sentence that ends a deal named before ("The two companies
-        // called off the merger", "The deal collapsed").
-        let ended_later = extra(
-            "ended_later",
-            r"(?-u)\b(?:called off|calls off|call off|terminated|terminate|terminates|abandoned|abandons|abandon|scrapped|scraps|scrap|walked away from|walks away from|withdrew|withdraws|killed|kills|blocked|blocks)\b (?:[a-z-]+ ){0,3}?(?:the|their|its|this|that) (?:@m\d+ |[a-z-]+ ){0,3}?(?:deal|merger|takeover|acquisition|transaction|tie-up|purchase|bid|offer|combination)\b|\b(?:the|their|its|this) (?:@m\d+ |[a-z-]+ ){0,3}?(?:deal|merger|takeover|acquisition|transaction|tie-up|purchase|bid|offer|combination) (?:has |had |have )?(?:collapsed|lapsed|fell through|fell apart|expired|(?:was|were|has been|had been) (?:later |eventually |ultimately |subsequently |then )?(?:called off|terminated|blocked|abandoned|scrapped|withdrawn))\b",
-        )?;
-        // A later sentence that denies what was reported ("Acme denied the report").
-        let denied_later = extra(
-            "denied_later",
-            r"(?-u)\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted|refutes|played down|plays down) (?:the |those |these |such |a |that )?(?:media |press |news )?(?:reports?|speculation|rumou?rs?|story|stories|article)\b",
-        )?;
+        let pairs = extra("pairs", hints::PAIRS_PATTERN)?;
+        let ended_later = extra("ended_later", hints::ENDED_LATER_PATTERN)?;
+        let denied_later = extra("denied_later", hints::DENIED_LATER_PATTERN)?;
         Ok(Self {
             inner: Arc::new(Inner {
                 ended_later,
                 denied_later,
+                hints: hints::Hints::new()?,
                 pairs,
                 rules: compiled,
-                prefilter: prefilter::Prefilter::new(&patterns)?,
+                prefilter: prefilter::Prefilter::new(&patterns, &hints::words())?,
                 cues,
                 stake,
                 respectively,

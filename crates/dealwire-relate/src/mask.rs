@@ -177,6 +177,19 @@ impl Masked {
         by_start(&mut self.amount_starts, doc.amounts.iter().map(|a| a.span));
     }
 
+    /// Whether sentence `index` of `doc`, indexed by [`Masked::index`], names
+    /// any entity, so that masking it gives at least one party.
+    pub fn names_any(&self, doc: &Extraction, index: usize) -> bool {
+        doc.sentences.get(index).is_some_and(|sentence| {
+            starting_within(&self.mention_starts, sentence.span)
+                .iter()
+                .any(|&(_, i)| {
+                    let m = &doc.mentions[i];
+                    m.sentence == index && sentence.span.contains(m.span)
+                })
+        })
+    }
+
     /// Masks sentence `index` of `doc`, indexed by [`Masked::index`].
     pub fn build(&mut self, doc: &Extraction, index: usize) {
         self.text.clear();
@@ -252,7 +265,13 @@ impl Masked {
     /// Adds a pair placeholder after each phrase that `pairs` finds ("the two
     /// chipmakers @p7 will jointly develop"), standing for the last two parties
     /// named before it: in this sentence first, then in `recent` (oldest first).
-    pub fn add_pairs(&mut self, doc: &Extraction, pairs: &regex::bytes::Regex, recent: &[usize]) {
+    /// Says whether it added any.
+    pub fn add_pairs(
+        &mut self,
+        doc: &Extraction,
+        pairs: &regex::bytes::Regex,
+        recent: &[usize],
+    ) -> bool {
         let is_org = |e: usize| {
             doc.entities
                 .get(e)
@@ -264,6 +283,7 @@ impl Masked {
             // "between rivals X and Y" names them itself.
             .filter(|&end| !self.text[end..].starts_with(" @"))
             .collect();
+        let mut added = false;
         for &end in ends.iter().rev() {
             let before = self.slots.iter().rev().filter(|s| s.pos < end);
             let mut chosen: Vec<usize> = Vec::with_capacity(2);
@@ -298,7 +318,9 @@ impl Masked {
                 kind: SlotKind::Pair { first, second },
                 pos: end + 1,
             });
+            added = true;
         }
+        added
     }
 
     fn slot_for(&self, doc: &Extraction, item: Item, after: &str) -> SlotKind {

@@ -11,7 +11,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// Largest set of exact strings kept for one sub-pattern.
@@ -27,24 +26,38 @@ const MAX_GROUPS: usize = 16;
 #[derive(Debug)]
 pub(crate) struct Prefilter {
     /// All triggers of all filtered rules.
-    ac: Option<AhoCorasick>,
+    dfa: Option<aho_corasick::dfa::DFA>,
     /// For each trigger (by pattern id), the rule and set it satisfies.
     owners: Vec<Vec<(usize, u32)>>,
+    /// For each trigger, the [`crate::hints`] bits it stands for (0 for most).
+    hint_bits: Vec<u8>,
     /// For each rule, the bit mask of all its sets (0: the rule always runs).
     full: Vec<u32>,
 }
 
-/// The sets each rule has seen in one sentence; reused between sentences.
+/// The sets each rule has seen in one sentence, and the sentence's hint
+/// bits; reused between sentences.
 #[derive(Debug, Default)]
-pub(crate) struct Seen(Vec<u32>);
+pub(crate) struct Seen(Vec<u32>, u8);
+
+impl Seen {
+    /// The [`crate::hints`] bits of the text last scanned.
+    pub(crate) fn hints(&self) -> u8 {
+        self.1
+    }
+}
 
 impl Prefilter {
     /// Derives the triggers of each rule from its parsed pattern.
     ///
     /// `patterns` are the expanded rule patterns in rule order. A pattern that
     /// does not parse gets no triggers and always runs (the regex compiler
-    /// reports it anyway).
-    pub(crate) fn new(patterns: &[String]) -> Result<Self, aho_corasick::BuildError> {
+    /// reports it anyway). The same pass also looks for `hint_words`, each
+    /// with its hint bit, so that one scan of a masked sentence answers both.
+    pub(crate) fn new(
+        patterns: &[String],
+        hint_words: &[(&str, u8)],
+    ) -> Result<Self, aho_corasick::BuildError> {
         let mut triggers: Vec<Vec<u8>> = Vec::new();
         let mut owners: Vec<Vec<(usize, u32)>> = Vec::new();
         let mut full = Vec::with_capacity(patterns.len());
@@ -73,29 +86,43 @@ impl Prefilter {
                 }
             }
         }
-        let ac = if triggers.is_empty() {
+        let mut hint_bits = vec![0; triggers.len()];
+        for &(word, bit) in hint_words {
+            match ids.get(word.as_bytes()) {
+                Some(&id) => hint_bits[id] |= bit,
+                None => {
+                    ids.insert(word.as_bytes().to_vec(), triggers.len());
+                    triggers.push(word.as_bytes().to_vec());
+                    owners.push(Vec::new());
+                    hint_bits.push(bit);
+                }
+            }
+        }
+        let dfa = if triggers.is_empty() {
             None
         } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&triggers)?,
-            )
+            Some(crate::words::automaton(&triggers, false)?)
         };
-        Ok(Self { ac, owners, full })
+        Ok(Self {
+            dfa,
+            owners,
+            hint_bits,
+            full,
+        })
     }
 
     /// Records in `seen` which trigger sets of each rule occur in `text`.
     pub(crate) fn scan(&self, text: &[u8], seen: &mut Seen) {
         seen.0.clear();
         seen.0.resize(self.full.len(), 0);
-        if let Some(ac) = &self.ac {
-            for m in ac.find_overlapping_iter(text) {
-                for &(rule, bit) in &self.owners[m.pattern().as_usize()] {
+        seen.1 = 0;
+        if let Some(dfa) = &self.dfa {
+            crate::words::each(dfa, text, |word| {
+                for &(rule, bit) in &self.owners[word] {
                     seen.0[rule] |= bit;
                 }
-            }
+                seen.1 |= self.hint_bits[word];
+            });
         }
     }
 
@@ -360,12 +387,26 @@ mod tests {
 
     #[test]
     fn most_rules_get_triggers() {
-        let pf = Prefilter::new(&patterns()).expect("triggers build");
+        let pf = Prefilter::new(&patterns(), &[]).expect("triggers build");
         let unfiltered: Vec<&str> = pf.unfiltered().iter().map(|&i| RULES[i].method).collect();
         assert!(
             unfiltered.len() * 10 <= RULES.len(),
             "too many rules without triggers: {unfiltered:?}"
         );
+    }
+
+    #[test]
+    fn hint_words_give_their_bits_in_the_same_scan() {
+        // "invest" is also a trigger of the investor rules: it keeps both roles.
+        let pf = Prefilter::new(&patterns(), &[("deal", 2), ("invest", 4)]).unwrap();
+        let mut seen = Seen::default();
+        pf.scan(b"@p0 invested in @p1", &mut seen);
+        assert_eq!(seen.hints(), 4);
+        assert!(allowed(&pf, b"@p0 invested in @p1").contains(&"investor.verb_in"));
+        pf.scan(b"the deal with @p0", &mut seen);
+        assert_eq!(seen.hints(), 2);
+        pf.scan(b"nothing here", &mut seen);
+        assert_eq!(seen.hints(), 0);
     }
 
     fn allowed(pf: &Prefilter, text: &[u8]) -> Vec<&'static str> {
@@ -379,7 +420,7 @@ mod tests {
 
     #[test]
     fn a_sentence_without_triggers_runs_only_unfiltered_rules() {
-        let pf = Prefilter::new(&patterns()).expect("triggers build");
+        let pf = Prefilter::new(&patterns(), &[]).expect("triggers build");
         let unfiltered: Vec<&str> = pf.unfiltered().iter().map(|&i| RULES[i].method).collect();
         let got = allowed(&pf, b"@p0 employs about 5,000 people in 12 countries.");
         assert_eq!(got, unfiltered);
@@ -446,7 +487,7 @@ mod tests {
     #[test]
     fn no_rule_is_skipped_on_a_sentence_it_matches() {
         let patterns = patterns();
-        let pf = Prefilter::new(&patterns).expect("triggers build");
+        let pf = Prefilter::new(&patterns, &[]).expect("triggers build");
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
         let mut seen = Seen::default();
         for (rule, pattern) in patterns.iter().enumerate() {

@@ -7,11 +7,11 @@ use dealwire_core::{
     Decimal, Entity, EntityType, Extraction, MentionKind, Relation, RelationType, Span, Status,
 };
 
-use crate::Inner;
 use crate::mask::{AmountClass, Masked, SlotKind, placeholders};
 use crate::prefilter::Seen;
 use crate::rules::{RULES, Shape, flag};
 use crate::status::Dated;
+use crate::{Inner, hints};
 
 /// One rule match in one sentence, with its parties as slot indices.
 #[derive(Debug)]
@@ -179,9 +179,29 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
     let mut found: Vec<Relation> = Vec::new();
     let mut focus: Option<Focus> = None;
     let mut recent: Vec<usize> = Vec::new();
-    for si in 0..doc.sentences.len() {
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        // A sentence that names no one gets its hints from its raw text: with none,
+        // it could neither pair parties nor end a deal, and has nothing for the rules.
+        let raw_hints = if masked.names_any(doc, si) {
+            None
+        } else {
+            let raw = doc.text().get(sentence.span.start()..sentence.span.end());
+            match raw.map_or(0, |raw| inner.hints.scan(raw)) {
+                0 => continue,
+                bits => Some(bits),
+            }
+        };
         masked.build(doc, si);
-        masked.add_pairs(doc, &inner.pairs, &recent);
+        // One scan of a sentence that names someone finds the rules' triggers and
+        // the hints together. Without a name, the triggers matter only once a pair
+        // placeholder adds parties, and the scan after adding it finds them.
+        let hints = raw_hints.unwrap_or_else(|| {
+            inner.prefilter.scan(masked.text.as_bytes(), &mut seen);
+            seen.hints()
+        });
+        if hints & hints::PAIRS != 0 && masked.add_pairs(doc, &inner.pairs, &recent) {
+            inner.prefilter.scan(masked.text.as_bytes(), &mut seen);
+        }
         for s in &masked.slots {
             if let SlotKind::Party { entity, .. } = s.kind {
                 if doc
@@ -200,10 +220,10 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
             .filter(|s| matches!(s.kind, SlotKind::Party { .. } | SlotKind::Pair { .. }))
             .count();
         if parties == 0 {
-            end_earlier_deal(inner, &masked, si, &mut found);
+            end_earlier_deal(inner, &masked, hints, si, &mut found);
             continue;
         }
-        collect(inner, &masked, &mut seen, &mut cands);
+        collect(inner, &masked, &seen, &mut cands);
         let mut last_acquirer: Option<usize> = None;
         let before = found.len();
         for cand in &cands {
@@ -220,7 +240,7 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
             );
         }
         if found.len() == before {
-            end_earlier_deal(inner, &masked, si, &mut found);
+            end_earlier_deal(inner, &masked, hints, si, &mut found);
         }
     }
     keep_best(&mut found);
@@ -234,11 +254,27 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
 /// denied the same way, when it was rumoured or announced. A hedge or a
 /// relative clause before the cue ("could block the deal", "which blocked
 /// the original transaction") leaves it alone.
-fn end_earlier_deal(inner: &Inner, masked: &Masked, sentence: usize, found: &mut [Relation]) {
+///
+/// `hints` are the sentence's [`hints`] bits: a pattern they rule out is not searched.
+fn end_earlier_deal(
+    inner: &Inner,
+    masked: &Masked,
+    hints: u8,
+    sentence: usize,
+    found: &mut [Relation],
+) {
     let text = masked.text.as_bytes();
-    let (m, status) = match inner.ended_later.find(text) {
+    let ended = (hints & hints::ENDED != 0)
+        .then(|| inner.ended_later.find(text))
+        .flatten();
+    let denied = || {
+        (hints & hints::DENIED != 0)
+            .then(|| inner.denied_later.find(text))
+            .flatten()
+    };
+    let (m, status) = match ended {
         Some(m) => (m, Status::Terminated),
-        None => match inner.denied_later.find(text) {
+        None => match denied() {
             Some(m) => (m, Status::Denied),
             None => return,
         },
@@ -303,11 +339,10 @@ fn end_earlier_deal(inner: &Inner, masked: &Masked, sentence: usize, found: &mut
 
 /// All matches of all rules in the masked sentence, in text order.
 ///
-/// `seen` is scratch space for the trigger prefilter.
-fn collect(inner: &Inner, masked: &Masked, seen: &mut Seen, cands: &mut Vec<Cand>) {
+/// `seen` holds the trigger prefilter's scan of the masked sentence.
+fn collect(inner: &Inner, masked: &Masked, seen: &Seen, cands: &mut Vec<Cand>) {
     cands.clear();
     let bytes = masked.text.as_bytes();
-    inner.prefilter.scan(bytes, seen);
     for (ri, compiled) in inner.rules.iter().enumerate() {
         if !inner.prefilter.allows(seen, ri) || !compiled.regex.is_match(bytes) {
             continue;
