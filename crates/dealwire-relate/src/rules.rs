@@ -301,6 +301,16 @@ pub(crate) const RULES: &[RuleDef] = &[
         pattern: "{O}{A}{g}\\b(?:raised|raises|has raised|had raised|is raising|secured|secures|closed|closes|landed|lands)\\b (?:{w})?@m\\d+",
         veto: None,
     },
+    RuleDef {
+        // "X was valued at $5bn in a $150m round led by Y": the valuation names
+        // the company whose round the sentence goes on to describe.
+        method: "investor.focus_valued",
+        shape: Focus,
+        confidence: 0.5,
+        flags: 0,
+        pattern: "{O}{A}{g}\\b(?:was|were|is|has been|had been|have been) valued at @v\\d+ in an? (?:@m\\d+ )?(?:{w})?{ROUND}\\b",
+        veto: None,
+    },
     // ---- acquirer
     RuleDef {
         method: "acquirer.verb",
@@ -1036,8 +1046,11 @@ const ITEM: &str = r"(?:@g\d+(?:'s|')? |@p\d+(?:'s|') (?:[a-z][a-z-]* ){0,2}(?:b
 const DESC: &str = r"(?:(?:the |a |an )?(?:@g\d+ )?(?:[a-z][a-z-]* ){0,3}(?:company|companies|firm|firms|start-up|startup|group|operator|maker|chipmaker|carmaker|automaker|drugmaker|giant|lender|bank|insurer|retailer|provider|developer|designer|manufacturer|producer|supplier|platform|conglomerate|utility|miner|brewer|airline|carrier|specialist|outfit|fund|investor|house|manager|entrepreneur|executive|founder|co-founder|billionaire|financier) )";
 
 /// Between list items: a conjunction or comma and up to two descriptor words,
-/// which may follow an article and a place ("and the US firm X").
-const JOIN: &str = r"(?:,? and |, |,? & |,? as well as |, plus |,? along with |,? or )(?:(?:the |a |an )?@g\d+ (?:[a-z][a-z-]* ){0,2}|(?:[a-z][a-z-]* ){0,2})";
+/// possessives among them ("and Oslo's X"), which may follow an article and a
+/// tagged place ("and the US firm X"), or an
+/// article, one word and a kind of company ("and the Swiss firm X", where the
+/// tagger left the place as a plain word).
+const JOIN: &str = r"(?:,? and |, |,? & |,? as well as |, plus |,? along with |,? or )(?:(?:the |a |an )?@g\d+ (?:[a-z][a-z-]* ){0,2}|(?:[a-z][a-z-]*(?:'s)? ){0,2}|(?:the |a |an )[a-z][a-z-]* (?:firm|company|group|fund|investor|bank|lender|insurer|start-up|startup|maker|giant|operator) )";
 
 /// Expands the templates of `pattern` into regex syntax.
 pub(crate) fn expand(pattern: &str) -> String {
@@ -1065,7 +1078,7 @@ pub(crate) fn expand(pattern: &str) -> String {
         .replace("{S2}", &format!("(?P<s2>{list})"))
         .replace(
             "{OX}",
-            &format!(r"(?:@[pgr]\d+(?:'s|') (?:[a-z][a-z-]*,? ){{0,3}},? ?|{DESC})?(?P<o>{list})"),
+            &format!(r"(?:@[pgr]\d+(?:'s|') (?:[a-z][a-z-]*,? ){{0,3}},? ?|[a-z]+'s |{DESC})?(?P<o>{list})"),
         )
         .replace("{O}", &format!("(?P<o>{list})"))
         .replace("{O2}", &format!("(?P<o2>{list})"))
