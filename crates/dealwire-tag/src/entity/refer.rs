@@ -166,9 +166,10 @@ pub(super) fn references(
         orgs,
         sent_of,
     };
-    // A sentence that opens with "It"/"Its" has the pronoun's antecedent as its
-    // subject, so later references see that party first, not the sentence's
-    // first name ("It competes with X. The company ..." is not X).
+    // A sentence that opens with "It"/"Its", or whose first party is "it", has
+    // the pronoun's antecedent as its subject, so later references see that
+    // party first, not the sentence's first name ("It competes with X. The
+    // company ..." is not X).
     // Both passes below walk the same matches: search once.
     let pronouns: Vec<(usize, usize)> = t
         .re_pronoun
@@ -176,7 +177,15 @@ pub(super) fn references(
         .map(|m| (m.start(), m.end()))
         .collect();
     for &(s, _) in &pronouns {
-        if !super::text::sentence_initial(text, s) {
+        // "Last month it raised ...": a subject "it" before any name of its
+        // sentence is its subject too (a possessive "its" there need not be).
+        let here = sent_of(s);
+        let first_in_sentence = index.orgs[..index.orgs.partition_point(|o| o.end <= s)]
+            .last()
+            .is_none_or(|o| o.sentence != here);
+        let subject_it = !text[s..].starts_with(['I', 'i']) || !text[s + 2..].starts_with('s');
+        let opens = super::text::sentence_initial(text, s);
+        if !(opens || first_in_sentence && subject_it) {
             continue;
         }
         if let Some((_, entity)) = index.window(s) {
@@ -323,6 +332,7 @@ fn descriptions(
             i += 1;
             continue;
         };
+        let the = i;
         i = d.last + 1;
         let (s, e) = (d.start, d.end);
         // "the startup Acme" is an appositive of a name, not a reference back.
@@ -373,6 +383,13 @@ fn descriptions(
                 let here = (index.sent_of)(s);
                 let clause_mate =
                     |e: usize| reach.iter().any(|o| o.entity == e && o.sentence == here);
+                // "Founded by former X engineers, the company ...": a name in an
+                // introductory phrase is not what the clause's subject refers to.
+                if let Some(opening) = intro_phrase(text, ws, the, here, index.sent_of) {
+                    if chosen.is_some_and(clause_mate) {
+                        return index.window(opening).map(|(_, subject)| subject);
+                    }
+                }
                 match chosen {
                     Some(e) if clause_mate(e) && after_deal_word(&text[..s]) => reach
                         .iter()
@@ -400,6 +417,46 @@ fn descriptions(
             });
         }
     }
+}
+
+/// Past participles that open an introductory phrase before a sentence's subject.
+const INTRO_PARTICIPLES: &[&str] = &[
+    "Founded",
+    "Backed",
+    "Based",
+    "Led",
+    "Owned",
+    "Created",
+    "Started",
+    "Spun",
+    "Headquartered",
+    "Built",
+    "Launched",
+    "Formed",
+    "Acquired",
+    "Bought",
+    "Funded",
+    "Incubated",
+];
+
+/// When the description that opens at word `the` (in sentence `here`) follows
+/// an introductory participial phrase from the sentence start ("Backed by X,
+/// the start-up"), the byte offset where that phrase opens.
+fn intro_phrase(
+    text: &str,
+    ws: &[Word],
+    the: usize,
+    here: usize,
+    sent_of: &dyn Fn(usize) -> usize,
+) -> Option<usize> {
+    let first = (0..the)
+        .rev()
+        .take_while(|&k| sent_of(ws[k].start) == here)
+        .last()?;
+    let opening = ws[first];
+    let comma_before = text[..ws[the].start].trim_end().ends_with(',');
+    (comma_before && INTRO_PARTICIPLES.contains(&&text[opening.start..opening.end]))
+        .then_some(opening.start)
 }
 
 /// Whether `before` ends with a word that makes what follows the other party
