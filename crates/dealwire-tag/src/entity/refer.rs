@@ -232,7 +232,16 @@ pub(super) fn references(
             .find(|&&(ds, de, _)| de <= s && sent_of(ds) == here)
             .filter(|&&(ds, _, _)| ds >= last_name && super::text::sentence_initial(text, ds))
             .map(|&(_, _, entity)| entity);
-        if let Some(entity) = from_description.or_else(|| index.window(s).map(|(_, e)| e)) {
+        // "X's takeover of its smaller rival": "its" inside a phrase that a
+        // name owns is that name.
+        let owner = index.orgs[..index.orgs.partition_point(|o| o.end <= s)]
+            .last()
+            .filter(|o| o.sentence == here && owned_phrase(&text[o.end..s]))
+            .map(|o| o.entity);
+        if let Some(entity) = owner
+            .or(from_description)
+            .or_else(|| index.window(s).map(|(_, e)| e))
+        {
             mentions.push(Mention {
                 span: Span::new(s, e),
                 entity,
@@ -419,6 +428,42 @@ fn descriptions(
     }
 }
 
+/// Whether `between`, the text from the end of a name to a pronoun, makes the
+/// name the owner of the deal the pronoun is in: "'s takeover of ", "'s
+/// planned merger with ". Other nouns do not ("X's access to its models" is
+/// about the sentence's subject).
+fn owned_phrase(between: &str) -> bool {
+    const DEAL_NOUNS: &[&str] = &[
+        "takeover",
+        "acquisition",
+        "purchase",
+        "merger",
+        "bid",
+        "offer",
+        "buyout",
+        "deal",
+        "investment",
+        "stake",
+    ];
+    let Some(rest) = ["'s ", "’s ", "' "]
+        .iter()
+        .find_map(|p| between.strip_prefix(p))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split(' ').collect();
+    // One modifier at most, the deal noun, a preposition, and the empty piece
+    // after its space.
+    let n = words.len();
+    (3..=4).contains(&n)
+        && words[n - 1].is_empty()
+        && ["of", "for", "with", "in"].contains(&words[n - 2])
+        && DEAL_NOUNS.contains(&words[n - 3])
+        && words[..n - 3]
+            .iter()
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+}
+
 /// Past participles that open an introductory phrase before a sentence's subject.
 const INTRO_PARTICIPLES: &[&str] = &[
     "Founded",
@@ -542,4 +587,20 @@ fn pick(
     } else {
         Some(subject)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::owned_phrase;
+
+    #[test]
+    fn a_deal_noun_owned_by_a_name_owns_its_pronoun() {
+        assert!(owned_phrase("'s takeover of "));
+        assert!(owned_phrase("' planned merger with "));
+        assert!(owned_phrase("’s bid for "));
+        assert!(!owned_phrase("'s direct access to "));
+        assert!(!owned_phrase("'s chips in "));
+        assert!(!owned_phrase(" said the takeover of "));
+        assert!(!owned_phrase("'s long planned takeover of "));
+    }
 }
