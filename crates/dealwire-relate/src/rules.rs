@@ -170,7 +170,8 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.7,
         flags: flag::NO_AMOUNT,
-        pattern: "\\b(?:investments?|backing|funding|contributions?) from {g}{S}",
+        // "from former Acme chief executive X": the investor is the person.
+        pattern: "\\b(?:investments?|backing|funding|contributions?) from {g}(?:(?:former |ex-)?@p\\d+ (?:[a-z][a-z-]* ){0,2}(?:executive|founder|co-founder|chairman|boss|president|chief) )?{S}",
         veto: None,
     },
     RuleDef {
@@ -299,6 +300,17 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.5,
         flags: 0,
         pattern: "{O}{A}{g}\\b(?:raised|raises|has raised|had raised|is raising|secured|secures|closed|closes|landed|lands)\\b (?:{w})?@m\\d+",
+        veto: None,
+    },
+    RuleDef {
+        // "Its first funding round ... included investments from Y": a round's
+        // possessor is the company raising it.
+        method: "investor.focus_own_round",
+        shape: Focus,
+        confidence: 0.5,
+        flags: 0,
+        // Not "its first investment": that is a stake it takes, not a round it raises.
+        pattern: "{O}{PR} (?:{w})?(?:round|financing|fundraising|fundraise)\\b",
         veto: None,
     },
     RuleDef {

@@ -64,6 +64,9 @@ struct OrgMention {
     end: usize,
     entity: usize,
     sentence: usize,
+    /// Named in an introductory phrase ("Founded by former X engineers, ..."),
+    /// so never its sentence's subject.
+    intro: bool,
 }
 
 /// The named mentions of one article, indexed for references back.
@@ -83,16 +86,19 @@ impl Index<'_> {
 
     /// Organisations named before `pos` within reach, and the default antecedent: the
     /// first one (the subject) of the latest sentence that names one.
+    ///
+    /// Names in an introductory phrase are in reach but never the subject.
     fn window(&self, pos: usize) -> Option<(&[OrgMention], usize)> {
         let here = (self.sent_of)(pos);
         let end = self.orgs.partition_point(|o| o.end <= pos);
-        let last = self.orgs[..end].last()?;
+        let last = self.orgs[..end].iter().rev().find(|o| !o.intro)?;
         if here.saturating_sub(last.sentence) > REACH {
             return None;
         }
-        let subject = self.orgs.partition_point(|o| o.sentence < last.sentence);
+        let first = self.orgs.partition_point(|o| o.sentence < last.sentence);
+        let subject = self.orgs[first..end].iter().find(|o| !o.intro)?;
         let from = self.orgs.partition_point(|o| o.sentence + REACH < here);
-        Some((&self.orgs[from..end], self.orgs[subject].entity))
+        Some((&self.orgs[from..end], subject.entity))
     }
 }
 
@@ -149,6 +155,7 @@ pub(super) fn references(
         .map(|m| (m.span.start(), m.span.end()))
         .collect();
     spans.sort_unstable();
+    let intros = intro_phrases(text, ws, sent_of);
     let orgs = mentions
         .iter()
         .filter(|m| {
@@ -159,6 +166,9 @@ pub(super) fn references(
             end: m.span.end(),
             entity: m.entity,
             sentence: sent_of(m.span.start()),
+            intro: intros
+                .iter()
+                .any(|&(s, e)| s <= m.span.start() && m.span.end() <= e),
         })
         .collect();
     let mut index = Index {
@@ -196,6 +206,7 @@ pub(super) fn references(
                     end: s + 2,
                     entity,
                     sentence: sent_of(s),
+                    intro: false,
                 },
             );
         }
@@ -341,7 +352,6 @@ fn descriptions(
             i += 1;
             continue;
         };
-        let the = i;
         i = d.last + 1;
         let (s, e) = (d.start, d.end);
         // "the startup Acme" is an appositive of a name, not a reference back.
@@ -392,13 +402,6 @@ fn descriptions(
                 let here = (index.sent_of)(s);
                 let clause_mate =
                     |e: usize| reach.iter().any(|o| o.entity == e && o.sentence == here);
-                // "Founded by former X engineers, the company ...": a name in an
-                // introductory phrase is not what the clause's subject refers to.
-                if let Some(opening) = intro_phrase(text, ws, the, here, index.sent_of) {
-                    if chosen.is_some_and(clause_mate) {
-                        return index.window(opening).map(|(_, subject)| subject);
-                    }
-                }
                 match chosen {
                     Some(e) if clause_mate(e) && after_deal_word(&text[..s]) => reach
                         .iter()
@@ -484,24 +487,29 @@ const INTRO_PARTICIPLES: &[&str] = &[
     "Incubated",
 ];
 
-/// When the description that opens at word `the` (in sentence `here`) follows
-/// an introductory participial phrase from the sentence start ("Backed by X,
-/// the start-up"), the byte offset where that phrase opens.
-fn intro_phrase(
-    text: &str,
-    ws: &[Word],
-    the: usize,
-    here: usize,
-    sent_of: &dyn Fn(usize) -> usize,
-) -> Option<usize> {
-    let first = (0..the)
-        .rev()
-        .take_while(|&k| sent_of(ws[k].start) == here)
-        .last()?;
-    let opening = ws[first];
-    let comma_before = text[..ws[the].start].trim_end().ends_with(',');
-    (comma_before && INTRO_PARTICIPLES.contains(&&text[opening.start..opening.end]))
-        .then_some(opening.start)
+/// Byte ranges of introductory participial phrases: from a sentence's first
+/// word, one of [`INTRO_PARTICIPLES`], to the first comma ("Backed by X and Y,").
+fn intro_phrases(text: &str, ws: &[Word], sent_of: &dyn Fn(usize) -> usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < ws.len() {
+        let w = ws[k];
+        let opens = k == 0 || sent_of(ws[k - 1].start) != sent_of(w.start);
+        if !opens || !INTRO_PARTICIPLES.contains(&&text[w.start..w.end]) {
+            k += 1;
+            continue;
+        }
+        let here = sent_of(w.start);
+        let close = ws[k..]
+            .iter()
+            .take_while(|x| sent_of(x.start) == here)
+            .find(|x| x.brk && text[x.end..].starts_with(','));
+        if let Some(close) = close {
+            out.push((w.start, close.end));
+        }
+        k += 1;
+    }
+    out
 }
 
 /// Whether `before` ends with a word that makes what follows the other party
