@@ -249,10 +249,35 @@ pub(super) fn references(
             .last()
             .filter(|o| o.sentence == here && owned_phrase(&text[o.end..s]))
             .map(|o| o.entity);
-        if let Some(entity) = owner
+        // "The chipmaker is both its main supplier": a possessive after a copula
+        // is not the copula's own subject, but the party named before it.
+        let latest_name = index.orgs[..index.orgs.partition_point(|o| o.end <= s)]
+            .last()
+            .filter(|o| o.sentence == here)
+            .map(|o| (o.end, o.entity));
+        let latest_description = described
+            .iter()
+            .rev()
+            .find(|&&(ds, de, _)| de <= s && sent_of(ds) == here)
+            .map(|&(_, de, entity)| (de, entity));
+        let copula_subject = latest_name
+            .max(latest_description)
+            .filter(|&(end, _)| copula_before(&text[end..s]))
+            .map(|(_, entity)| entity);
+        let chosen = owner
             .or(from_description)
-            .or_else(|| index.window(s).map(|(_, e)| e))
-        {
+            .or_else(|| index.window(s).map(|(_, e)| e));
+        let chosen = match copula_subject {
+            Some(subject) if chosen == Some(subject) => index.window(s).and_then(|(reach, _)| {
+                reach
+                    .iter()
+                    .rev()
+                    .find(|o| o.sentence < here && o.entity != subject)
+                    .map(|o| o.entity)
+            }),
+            _ => chosen,
+        };
+        if let Some(entity) = chosen {
             mentions.push(Mention {
                 span: Span::new(s, e),
                 entity,
@@ -467,6 +492,24 @@ fn owned_phrase(between: &str) -> bool {
             .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
 }
 
+/// Whether `between`, the text from a party to a pronoun, is a copula ("
+/// is both ", " has become ").
+fn copula_before(between: &str) -> bool {
+    let Some(rest) = [
+        " is ",
+        " was ",
+        " remains ",
+        " has been ",
+        " became ",
+        " has become ",
+    ]
+    .iter()
+    .find_map(|c| between.strip_prefix(c)) else {
+        return false;
+    };
+    ["", "both ", "also ", "now ", "still "].contains(&rest)
+}
+
 /// Past participles that open an introductory phrase before a sentence's subject.
 const INTRO_PARTICIPLES: &[&str] = &[
     "Founded",
@@ -599,7 +642,16 @@ fn pick(
 
 #[cfg(test)]
 mod tests {
-    use super::owned_phrase;
+    use super::{copula_before, owned_phrase};
+
+    #[test]
+    fn copulas_before_a_pronoun() {
+        assert!(copula_before(" is "));
+        assert!(copula_before(" has become also "));
+        assert!(copula_before(" is both "));
+        assert!(!copula_before(" is a supplier to "));
+        assert!(!copula_before(", which is "));
+    }
 
     #[test]
     fn a_deal_noun_owned_by_a_name_owns_its_pronoun() {
