@@ -1059,10 +1059,10 @@ const DESC: &str = r"(?:(?:the |a |an )?(?:@g\d+ )?(?:[a-z][a-z-]* ){0,3}(?:comp
 
 /// Between list items: a conjunction or comma and up to two descriptor words,
 /// possessives among them ("and Oslo's X"), which may follow an article and a
-/// tagged place ("and the US firm X"), or an
-/// article, one word and a kind of company ("and the Swiss firm X", where the
-/// tagger left the place as a plain word).
-const JOIN: &str = r"(?:,? and |, |,? & |,? as well as |, plus |,? along with |,? or )(?:(?:the |a |an )?@g\d+ (?:[a-z][a-z-]* ){0,2}|(?:[a-z][a-z-]*(?:'s)? ){0,2}|(?:the |a |an )[a-z][a-z-]* (?:firm|company|group|fund|investor|bank|lender|insurer|start-up|startup|maker|giant|operator) )";
+/// tagged place ("and the US firm X"); or up to three words that end in a kind
+/// of company or investor ("and the Swiss firm X", where the tagger left the
+/// place a plain word; "and French telecoms entrepreneur Y").
+const JOIN: &str = r"(?:,? and |, |,? & |,? as well as |, plus |,? along with |,? or )(?:(?:the |a |an )?@g\d+ (?:[a-z][a-z-]* ){0,2}|(?:[a-z][a-z-]*(?:'s)? ){0,2}|(?:the |a |an )?[a-z][a-z-]* (?:[a-z][a-z-]* )?(?:firm|company|group|fund|investor|bank|lender|insurer|start-up|startup|maker|giant|operator|entrepreneur|executive|founder|billionaire|financier) )";
 
 /// Expands the templates of `pattern` into regex syntax.
 pub(crate) fn expand(pattern: &str) -> String {

@@ -702,6 +702,20 @@ fn classify(
             cands[only] = suffix_name(s, name);
             return;
         }
+        // "CMA CGM": a known acronym followed by more words in capitals is part
+        // of a longer name that no list knows.
+        let acronym =
+            |w: &str| (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
+        if c.start == s.start
+            && c.end < s.end
+            && acronym(&text[c.start..c.end])
+            && wtexts[1..]
+                .iter()
+                .all(|w| acronym(w) && !LEX.places.contains(w) && !is_corporate(w))
+        {
+            cands[only] = suffix_name(s, name);
+            return;
+        }
         // "Sony Group", "Nippon Steel Corp.": a known name plus corporate words is that name.
         if c.start == s.start && c.end < s.end {
             let tail = &text[c.end..s.end];
