@@ -36,6 +36,7 @@ struct Lists {
     stop: Set,
     /// Capitalised words that describe rather than name ("the Chinese carmaker").
     descriptive_caps: Set,
+    intro_participles: Set,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
@@ -56,6 +57,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
         .filter(|g| !g.ends_with("'s"))
         .chain(PLACES.iter().copied())
         .collect(),
+    intro_participles: INTRO_PARTICIPLES.iter().copied().collect(),
 });
 
 /// One party organisation named in the article.
@@ -237,12 +239,15 @@ pub(super) fn references(
             .last()
             .filter(|o| o.sentence == here)
             .map_or(0, |o| o.end);
-        let from_description = described
-            .iter()
-            .rev()
-            .find(|&&(ds, de, _)| de <= s && sent_of(ds) == here)
-            .filter(|&&(ds, _, _)| ds >= last_name && super::text::sentence_initial(text, ds))
-            .map(|&(_, _, entity)| entity);
+        // The latest description before the pronoun in its sentence (descriptions
+        // are in text order and do not overlap).
+        let latest_description = described[..described.partition_point(|&(_, de, _)| de <= s)]
+            .last()
+            .filter(|&&(ds, _, _)| sent_of(ds) == here)
+            .copied();
+        let from_description = latest_description
+            .filter(|&(ds, _, _)| ds >= last_name && super::text::sentence_initial(text, ds))
+            .map(|(_, _, entity)| entity);
         // "X's takeover of its smaller rival": "its" inside a phrase that a
         // name owns is that name.
         let owner = index.orgs[..index.orgs.partition_point(|o| o.end <= s)]
@@ -255,13 +260,8 @@ pub(super) fn references(
             .last()
             .filter(|o| o.sentence == here)
             .map(|o| (o.end, o.entity));
-        let latest_description = described
-            .iter()
-            .rev()
-            .find(|&&(ds, de, _)| de <= s && sent_of(ds) == here)
-            .map(|&(_, de, entity)| (de, entity));
         let copula_subject = latest_name
-            .max(latest_description)
+            .max(latest_description.map(|(_, de, entity)| (de, entity)))
             .filter(|&(end, _)| copula_before(&text[end..s]))
             .map(|(_, entity)| entity);
         let chosen = owner
@@ -534,15 +534,17 @@ const INTRO_PARTICIPLES: &[&str] = &[
 /// word, one of [`INTRO_PARTICIPLES`], to the first comma ("Backed by X and Y,").
 fn intro_phrases(text: &str, ws: &[Word], sent_of: &dyn Fn(usize) -> usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut k = 0;
-    while k < ws.len() {
-        let w = ws[k];
-        let opens = k == 0 || sent_of(ws[k - 1].start) != sent_of(w.start);
-        if !opens || !INTRO_PARTICIPLES.contains(&&text[w.start..w.end]) {
-            k += 1;
+    for (k, w) in ws.iter().enumerate() {
+        // The word test first: it is cheap, and rarely passes.
+        if !text.as_bytes()[w.start].is_ascii_uppercase()
+            || !LISTS.intro_participles.contains(&text[w.start..w.end])
+        {
             continue;
         }
         let here = sent_of(w.start);
+        if k > 0 && sent_of(ws[k - 1].start) == here {
+            continue;
+        }
         let close = ws[k..]
             .iter()
             .take_while(|x| sent_of(x.start) == here)
@@ -550,7 +552,6 @@ fn intro_phrases(text: &str, ws: &[Word], sent_of: &dyn Fn(usize) -> usize) -> V
         if let Some(close) = close {
             out.push((w.start, close.end));
         }
-        k += 1;
     }
     out
 }
