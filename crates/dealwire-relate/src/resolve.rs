@@ -342,162 +342,192 @@ fn end_earlier_deal(
 /// `seen` holds the trigger prefilter's scan of the masked sentence.
 fn collect(inner: &Inner, masked: &Masked, seen: &Seen, cands: &mut Vec<Cand>) {
     cands.clear();
-    let bytes = masked.text.as_bytes();
-    for (ri, compiled) in inner.rules.iter().enumerate() {
-        if !inner.prefilter.allows(seen, ri) || !compiled.regex.is_match(bytes) {
+    // Rules that go on from an acquirer ("..., and $2bn for Y") give nothing
+    // unless a rule that can give an acquirer relation matched the sentence:
+    // they run last, and only then.
+    let mut continuations = Vec::new();
+    for (ri, def) in RULES.iter().enumerate().take(inner.rules.len()) {
+        if !inner.prefilter.allows(seen, ri) {
             continue;
         }
-        let mut from = 0;
-        let groups = &compiled.groups;
-        while let Some(caps) = compiled.regex.captures_at(bytes, from) {
-            let Some(m) = caps.get(0) else { break };
-            let group = |index: Option<usize>| index.and_then(|i| caps.get(i));
-            // A rejected match is retried one byte later, so that a later party can
-            // start the phrase ("Founded by people from X, Y competes with Z").
-            from = m.start() + 1;
-            if let Some(veto) = &compiled.veto {
-                let hay = group(groups.gap).map_or(m.as_bytes(), |g| g.as_bytes());
-                if veto.is_match(hay) {
-                    continue;
-                }
-            }
-            let mut subjects = Vec::new();
-            let mut objects = Vec::new();
-            let mut subject_at = m.start();
-            let mut object_end = m.end();
-            let mut partial = false;
-            let mut subject_cut = None;
-            let mut resume = None;
-            for (index, first) in [(groups.s, true), (groups.s2, false)] {
-                if let Some(g) = group(index) {
-                    if first {
-                        subject_at = g.start();
-                        let before = &masked.text[g.start().saturating_sub(30)..g.start()];
-                        partial = ["including", "such as", "among them", "like "]
-                            .iter()
-                            .any(|w| before.contains(w));
-                    }
-                    let cut = list_parties(masked, g.start(), g.end(), &mut subjects);
-                    if first {
-                        subject_cut = cut;
-                    }
-                }
-            }
-            for (index, first) in [(groups.o, true), (groups.o2, false)] {
-                if let Some(g) = group(index) {
-                    object_end = object_end.max(g.end());
-                    if first {
-                        object_end = g.end();
-                    }
-                    let before = objects.len();
-                    list_parties(masked, g.start(), g.end(), &mut objects);
-                    // "bought X and Y bought Z": the last item opens a new clause,
-                    // which the search reads next.
-                    if objects.len() > before + 1 && opens_clause(&masked.text[g.end()..]) {
-                        resume = objects
-                            .pop()
-                            .and_then(|slot| masked.slots.get(slot))
-                            .map(|s| s.pos);
-                    }
-                }
-            }
-            let def = &RULES[ri];
-            // Rules where the subject starts a clause ("X invested ..."), not a noun phrase.
-            let rest = def
-                .pattern
-                .strip_prefix("{S}")
-                .map(|r| r.strip_prefix("{A}").unwrap_or(r));
-            let clause = rest.is_some_and(|r| r.starts_with("{g}") || r.starts_with("{G}"));
-            if clause {
-                // The verb belongs to the party after the closed list: retry from there.
-                if let Some(cut) = subject_cut {
-                    from = cut;
-                    continue;
-                }
-                if let Some(g) = group(groups.s) {
-                    // A party after a preposition is not the subject of a clause.
-                    let relative = [", which", ", who", ", whose", ", a ", ", an ", ", the "]
-                        .iter()
-                        .any(|w| masked.text[g.end()..].starts_with(w));
-                    if !relative && after_preposition(&masked.text[..g.start()]) {
-                        continue;
-                    }
-                    // "Under chief executive X, Y bought ...": X closes an introductory phrase.
-                    if introduced(&masked.text[..g.start()]) {
-                        if let Some(next) = masked.text[g.start()..g.end()].find(", @") {
-                            from = g.start() + next + 2;
-                        }
-                        continue;
-                    }
-                    // "Microsoft's ties to ...": a named possessor is not the subject of a verb.
-                    let pronoun = masked.text[..g.end()]
-                        .rfind('@')
-                        .is_some_and(|at| masked.text.as_bytes().get(at + 1) == Some(&b'r'));
-                    if def.flags & flag::NOUN_TRIGGER == 0
-                        && !pronoun
-                        && masked.text[g.end()..].starts_with("'s ")
-                    {
-                        // "X, Y's cloud unit, will ...": Y opens an apposition of X,
-                        // and X alone is the subject.
-                        let appositive = subjects.len() == 2
-                            && masked.slots.get(subjects[0]).is_some_and(|first| {
-                                let end = first.pos + 2 + slot_len(subjects[0]);
-                                masked.text[end..].starts_with(", @")
-                                    && masked
-                                        .slots
-                                        .get(subjects[1])
-                                        .is_some_and(|second| second.pos == end + 2)
-                            });
-                        if !appositive {
-                            continue;
-                        }
-                        subjects.truncate(1);
-                    }
-                }
-            }
-            // "a stake in its wind unit to Y": the words after a possessor
-            // describe the object only when no preposition or clause word is
-            // among them ("OpenAI's rival Anthropic" passes).
-            if let Some(g) = group(groups.o) {
-                let from = group(groups.s).map_or(m.start(), |s| s.end());
-                if from < g.start() && possessor_phrase_broken(&masked.text[from..g.start()]) {
-                    continue;
-                }
-            }
-            subjects.retain(|&slot| !modifies_noun(masked, slot));
-            // "buys its processors", "sell its cloud arm to Y": a possessive pronoun
-            // is not an object unless the rule itself reads the possessive.
-            if let Some(g) = group(groups.o) {
-                let at = masked.text[..g.end()].rfind('@');
-                let pronoun =
-                    at.is_some_and(|at| masked.text.as_bytes().get(at + 1) == Some(&b'r'));
-                if pronoun
-                    && masked.text[g.end()..].starts_with("'s ")
-                    && !compiled.possessive_object
-                {
-                    let last = masked.slots.iter().position(|s| Some(s.pos) == at);
-                    objects.retain(|&o| Some(o) != last);
-                    if objects.is_empty() {
-                        continue;
-                    }
-                }
-            }
-            let skip = group(groups.skip).map(|g| (g.start(), g.end()));
-            from = resume.unwrap_or(m.end()).max(m.start() + 1);
-            cands.push(Cand {
-                rule: ri,
-                start: m.start(),
-                end: m.end(),
-                subjects,
-                objects,
-                subject_at,
-                object_end,
-                skip,
-                partial,
-            });
+        if matches!(def.shape, Shape::SameSubject(_)) {
+            continuations.push(ri);
+        } else {
+            collect_rule(inner, masked, ri, cands);
+        }
+    }
+    if cands.iter().any(|c| gives_acquirer(&RULES[c.rule])) {
+        for ri in continuations {
+            collect_rule(inner, masked, ri, cands);
         }
     }
     cands.sort_by_key(|c| (c.start, c.rule));
+}
+
+/// Whether a rule's relations can be acquisitions (directly, or a stake that
+/// turns out to be a controlling one).
+fn gives_acquirer(def: &crate::rules::RuleDef) -> bool {
+    let ty = match def.shape {
+        Shape::Directed(t) | Shape::Mutual(t) | Shape::SameSubject(t) => Some(t),
+        Shape::Focus => None,
+    };
+    ty == Some(RelationType::Acquirer) || def.flags & flag::STAKE != 0
+}
+
+/// Appends the matches of rule `ri` in the masked sentence to `cands`.
+fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>) {
+    let bytes = masked.text.as_bytes();
+    let Some(compiled) = inner.rules.get(ri) else {
+        return;
+    };
+    if !compiled.regex.is_match(bytes) {
+        return;
+    }
+    let mut from = 0;
+    let groups = &compiled.groups;
+    while let Some(caps) = compiled.regex.captures_at(bytes, from) {
+        let Some(m) = caps.get(0) else { break };
+        let group = |index: Option<usize>| index.and_then(|i| caps.get(i));
+        // A rejected match is retried one byte later, so that a later party can
+        // start the phrase ("Founded by people from X, Y competes with Z").
+        from = m.start() + 1;
+        if let Some(veto) = &compiled.veto {
+            let hay = group(groups.gap).map_or(m.as_bytes(), |g| g.as_bytes());
+            if veto.is_match(hay) {
+                continue;
+            }
+        }
+        let mut subjects = Vec::new();
+        let mut objects = Vec::new();
+        let mut subject_at = m.start();
+        let mut object_end = m.end();
+        let mut partial = false;
+        let mut subject_cut = None;
+        let mut resume = None;
+        for (index, first) in [(groups.s, true), (groups.s2, false)] {
+            if let Some(g) = group(index) {
+                if first {
+                    subject_at = g.start();
+                    let before = &masked.text[g.start().saturating_sub(30)..g.start()];
+                    partial = ["including", "such as", "among them", "like "]
+                        .iter()
+                        .any(|w| before.contains(w));
+                }
+                let cut = list_parties(masked, g.start(), g.end(), &mut subjects);
+                if first {
+                    subject_cut = cut;
+                }
+            }
+        }
+        for (index, first) in [(groups.o, true), (groups.o2, false)] {
+            if let Some(g) = group(index) {
+                object_end = object_end.max(g.end());
+                if first {
+                    object_end = g.end();
+                }
+                let before = objects.len();
+                list_parties(masked, g.start(), g.end(), &mut objects);
+                // "bought X and Y bought Z": the last item opens a new clause,
+                // which the search reads next.
+                if objects.len() > before + 1 && opens_clause(&masked.text[g.end()..]) {
+                    resume = objects
+                        .pop()
+                        .and_then(|slot| masked.slots.get(slot))
+                        .map(|s| s.pos);
+                }
+            }
+        }
+        let def = &RULES[ri];
+        // Rules where the subject starts a clause ("X invested ..."), not a noun phrase.
+        let rest = def
+            .pattern
+            .strip_prefix("{S}")
+            .map(|r| r.strip_prefix("{A}").unwrap_or(r));
+        let clause = rest.is_some_and(|r| r.starts_with("{g}") || r.starts_with("{G}"));
+        if clause {
+            // The verb belongs to the party after the closed list: retry from there.
+            if let Some(cut) = subject_cut {
+                from = cut;
+                continue;
+            }
+            if let Some(g) = group(groups.s) {
+                // A party after a preposition is not the subject of a clause.
+                let relative = [", which", ", who", ", whose", ", a ", ", an ", ", the "]
+                    .iter()
+                    .any(|w| masked.text[g.end()..].starts_with(w));
+                if !relative && after_preposition(&masked.text[..g.start()]) {
+                    continue;
+                }
+                // "Under chief executive X, Y bought ...": X closes an introductory phrase.
+                if introduced(&masked.text[..g.start()]) {
+                    if let Some(next) = masked.text[g.start()..g.end()].find(", @") {
+                        from = g.start() + next + 2;
+                    }
+                    continue;
+                }
+                // "Microsoft's ties to ...": a named possessor is not the subject of a verb.
+                let pronoun = masked.text[..g.end()]
+                    .rfind('@')
+                    .is_some_and(|at| masked.text.as_bytes().get(at + 1) == Some(&b'r'));
+                if def.flags & flag::NOUN_TRIGGER == 0
+                    && !pronoun
+                    && masked.text[g.end()..].starts_with("'s ")
+                {
+                    // "X, Y's cloud unit, will ...": Y opens an apposition of X,
+                    // and X alone is the subject.
+                    let appositive = subjects.len() == 2
+                        && masked.slots.get(subjects[0]).is_some_and(|first| {
+                            let end = first.pos + 2 + slot_len(subjects[0]);
+                            masked.text[end..].starts_with(", @")
+                                && masked
+                                    .slots
+                                    .get(subjects[1])
+                                    .is_some_and(|second| second.pos == end + 2)
+                        });
+                    if !appositive {
+                        continue;
+                    }
+                    subjects.truncate(1);
+                }
+            }
+        }
+        // "a stake in its wind unit to Y": the words after a possessor
+        // describe the object only when no preposition or clause word is
+        // among them ("OpenAI's rival Anthropic" passes).
+        if let Some(g) = group(groups.o) {
+            let from = group(groups.s).map_or(m.start(), |s| s.end());
+            if from < g.start() && possessor_phrase_broken(&masked.text[from..g.start()]) {
+                continue;
+            }
+        }
+        subjects.retain(|&slot| !modifies_noun(masked, slot));
+        // "buys its processors", "sell its cloud arm to Y": a possessive pronoun
+        // is not an object unless the rule itself reads the possessive.
+        if let Some(g) = group(groups.o) {
+            let at = masked.text[..g.end()].rfind('@');
+            let pronoun = at.is_some_and(|at| masked.text.as_bytes().get(at + 1) == Some(&b'r'));
+            if pronoun && masked.text[g.end()..].starts_with("'s ") && !compiled.possessive_object {
+                let last = masked.slots.iter().position(|s| Some(s.pos) == at);
+                objects.retain(|&o| Some(o) != last);
+                if objects.is_empty() {
+                    continue;
+                }
+            }
+        }
+        let skip = group(groups.skip).map(|g| (g.start(), g.end()));
+        from = resume.unwrap_or(m.end()).max(m.start() + 1);
+        cands.push(Cand {
+            rule: ri,
+            start: m.start(),
+            end: m.end(),
+            subjects,
+            objects,
+            subject_at,
+            object_end,
+            skip,
+            partial,
+        });
+    }
 }
 
 /// Whether `before` (the match up to its object list) ends with a possessor and
