@@ -250,9 +250,14 @@ pub(super) fn references(
             .map(|(_, _, entity)| entity);
         // "X's takeover of its smaller rival": "its" inside a phrase that a
         // name owns is that name.
+        // "Exxon struck its own deal": a possessive right after a name and its
+        // verb is that name's.
         let owner = index.orgs[..index.orgs.partition_point(|o| o.end <= s)]
             .last()
-            .filter(|o| o.sentence == here && owned_phrase(&text[o.end..s]))
+            .filter(|o| {
+                o.sentence == here
+                    && (owned_phrase(&text[o.end..s]) || verb_between(&text[o.end..s]))
+            })
             .map(|o| o.entity);
         // "The chipmaker is both its main supplier": a possessive after a copula
         // is not the copula's own subject, but the party named before it.
@@ -510,6 +515,28 @@ fn copula_before(between: &str) -> bool {
     ["", "both ", "also ", "now ", "still "].contains(&rest)
 }
 
+/// Whether `between`, the text from a name to a possessive pronoun, is one
+/// verb in the past tense, maybe after an auxiliary (" struck ", " has
+/// raised "): the name is the clause's subject and owns what follows.
+fn verb_between(between: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "struck", "made", "took", "sold", "bought", "cut", "set", "put", "held", "kept", "led",
+        "won", "lost", "built", "spent", "grew", "began", "shut", "paid", "quit",
+    ];
+    let Some(rest) = between.strip_prefix(' ').and_then(|r| r.strip_suffix(' ')) else {
+        return false;
+    };
+    let verb = ["has ", "had ", "have "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+        .unwrap_or(rest);
+    let past = |w: &str| {
+        w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase())
+            || IRREGULAR.contains(&w)
+    };
+    past(verb)
+}
+
 /// Past participles that open an introductory phrase before a sentence's subject.
 const INTRO_PARTICIPLES: &[&str] = &[
     "Founded",
@@ -643,7 +670,19 @@ fn pick(
 
 #[cfg(test)]
 mod tests {
-    use super::{copula_before, owned_phrase};
+    use super::{copula_before, owned_phrase, verb_between};
+
+    #[test]
+    fn a_past_verb_between_a_name_and_its_possessive() {
+        assert!(verb_between(" struck "));
+        assert!(verb_between(" raised "));
+        assert!(verb_between(" has expanded "));
+        assert!(!verb_between(" to "));
+        assert!(!verb_between(" and "));
+        assert!(!verb_between(" is "));
+        assert!(!verb_between(" sold Widget to "));
+        assert!(!verb_between(" Red "));
+    }
 
     #[test]
     fn copulas_before_a_pronoun() {
