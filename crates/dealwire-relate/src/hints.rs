@@ -98,6 +98,8 @@ impl Hints {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::Rng;
+
     use super::*;
 
     #[test]
@@ -135,13 +137,9 @@ mod tests {
             .filter(|w| w.len() > 1)
             .chain(["@m1", "@p2", "x", "the", "deal", "report"])
             .collect();
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            usize::try_from(state % n as u64).unwrap()
-        };
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        let rng = runner.rng();
+        let mut next = |n: usize| usize::try_from(rng.next_u64() % n as u64).unwrap();
         let mut matched = [0; 3];
         for _ in 0..200_000 {
             let len = 2 + next(6);

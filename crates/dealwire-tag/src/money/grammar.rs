@@ -627,6 +627,8 @@ fn ceil_boundary(text: &str, i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::Rng;
+
     use super::*;
 
     /// The groups that [`Grammar::anchored`] reads at each match of the main
@@ -742,13 +744,9 @@ mod tests {
             "é",
             "Zl",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            usize::try_from(state % n as u64).unwrap()
-        };
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        let rng = runner.rng();
+        let mut next = |n: usize| usize::try_from(rng.next_u64() % n as u64).unwrap();
         let mut matches = 0;
         for _ in 0..40_000 {
             let len = 1 + next(12);
