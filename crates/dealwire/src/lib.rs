@@ -178,13 +178,23 @@ impl PipelineBuilder {
             Some(g) => g,
             None => Gazetteer::embedded()?,
         };
+        // The relation rules and the gazetteer automaton, most of the work,
+        // build at the same time.
+        let (tagger, resolver) = std::thread::scope(|scope| {
+            let resolver = scope.spawn(Resolver::new);
+            let tagger = EntityTagger::new(gazetteer);
+            let resolver = resolver
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (tagger, resolver)
+        });
         Ok(Pipeline {
             name: self.name.unwrap_or_else(|| "default".to_owned()),
             stages: vec![
                 Box::new(Tokenizer::new()),
-                Box::new(EntityTagger::new(gazetteer)?),
+                Box::new(tagger?),
                 Box::new(MoneyTagger::new()),
-                Box::new(Resolver::new()),
+                Box::new(resolver),
             ],
         })
     }
