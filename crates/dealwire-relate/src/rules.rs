@@ -559,7 +559,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Partner),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:license|licence|licenses|licences|licensed|licenced|licensing|out-licensed|sublicensed)\\b (?:{w})?(?:@r\\d+(?:'s|') )?(?:{w})?(?:to|with) {OX}",
+        pattern: "{S}{A}{g}\\b(?:license|licence|licenses|licences|licensed|licenced|licensing|out-licensed|sublicensed)\\b (?:{w})?(?:@r\\d+(?:'s|') )?(?:{w})?(?:to|with|from) {OX}",
         veto: None,
     },
     RuleDef {
@@ -700,7 +700,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Rival),
         confidence: 0.85,
         flags: 0,
-        pattern: "{S}, (?:the |a |an |its )?{O}{PR} (?:{w})?(?:rivals?|competitors?|challengers?)\\b",
+        pattern: "{S}, (?:the |a |an |its )?{O}(?:'s|')? (?:{w})?(?:rivals?|competitors?|challengers?)\\b",
         veto: None,
     },
     RuleDef {
@@ -898,7 +898,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.75,
         flags: 0,
-        pattern: "{O}{A}{g}\\b(?:chose|chosen|chooses|selected|selects|picked|picks|tapped|taps)\\b {S} (?:to (?:supply|provide|build|host|make|manufacture|produce|power|run|deliver)\\b|as (?:@r\\d+(?:'s|') )?(?:{w})?{SUPPLIER_NOUN}\\b)",
+        pattern: "{O}{A}{g}\\b(?:chose|chosen|chooses|selected|selects|picked|picks|tapped|taps|hired|hires|enlisted|enlists|contracted|contracts)\\b {S} (?:to (?:supply|provide|build|host|make|manufacture|produce|power|run|deliver|design|operate)\\b|as (?:@r\\d+(?:'s|') )?(?:{w})?{SUPPLIER_NOUN}\\b)",
         veto: None,
     },
     RuleDef {
