@@ -131,7 +131,10 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.85,
         flags: 0,
         pattern: "{O}{A}{g}\\b{RAISE}\\b{G}\\b(?:from|led by|co-led by|headed by|backed by|anchored by)\\b{g}{S}",
-        veto: None,
+        // "received a takeover approach from Y", "got an order from Y": not money put in.
+        veto: Some(
+            "\\b(?:takeover|approach|approaches|bid|bids|offer|offers|proposal|proposals|order|orders|complaint|complaints|lawsuit|request|requests|letter|notice|warning|grant|grants|licen[cs]e|contract|contracts)\\b",
+        ),
     },
     RuleDef {
         method: "investor.round_led_by",
