@@ -384,8 +384,35 @@ fn descriptions(
         };
         i = d.last + 1;
         let (s, e) = (d.start, d.end);
-        // "the startup Acme" is an appositive of a name, not a reference back.
+        // "the startup Acme" is an appositive of a name, not a reference back;
+        // "the drone business of Acme" is a part of a name, and "the maker of
+        // ChatGPT" names its company by a product.
         let rest = &text[e..];
+        let of_name = rest
+            .strip_prefix(" of ")
+            .filter(|r| r.starts_with(char::is_uppercase));
+        if let Some(after) = of_name {
+            let product = after
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let maker = PRODUCT_MAKERS
+                .iter()
+                .find(|p| p.0 == product)
+                .and_then(|p| entities.iter().position(|x| x.id == p.1))
+                .filter(|_| ["maker", "developer", "creator", "owner"].contains(&d.head));
+            if let Some(entity) = maker.filter(|_| !index.overlaps(s, e)) {
+                mentions.push(Mention {
+                    span: Span::new(s, e),
+                    entity,
+                    sentence: 0,
+                    kind: MentionKind::Description,
+                    method: MentionMethod::Description,
+                    confidence: 0.5,
+                });
+            }
+            continue;
+        }
         if index.overlaps(s, e)
             || rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase)
             || predicate_role(&text[..s], rest)
