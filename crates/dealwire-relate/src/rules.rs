@@ -346,6 +346,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        method: "acquirer.sold_passive",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{O}{g}\\b(?:was|were|is|are|has been|had been|will be|would be|is being|to be|being)\\b (?:{w})?sold\\b (?:{w})?to (?:{w5})?{S}",
+        veto: None,
+    },
+    RuleDef {
         method: "acquirer.noun",
         shape: Directed(Acquirer),
         confidence: 0.85,
@@ -833,9 +841,21 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:supplies|supply|supplied|supplying|provides|provide|provided|providing|delivers|deliver|delivered|delivering|sells|sell|sold|selling|ships|ship|shipped|shipping|makes|manufactures|manufacture|manufactured|builds|build|assembles|assemble|assembled|produces|produce|produced|fabricates|fabricated)\\b(?P<gap>{g})\\b(?:to|for) (?:(?:[a-z][a-z-]* ){1,3}(?:including|such as|like) )?{OX}",
+        pattern: "{S}{A}{g}\\b(?:supplies|supply|supplied|supplying|provides|provide|provided|providing|delivers|deliver|delivered|delivering|ships|ship|shipped|shipping|makes|manufactures|manufacture|manufactured|builds|build|assembles|assemble|assembled|produces|produce|produced|fabricates|fabricated)\\b(?P<gap>{g})\\b(?:to|for) (?:(?:[a-z][a-z-]* ){1,3}(?:including|such as|like) )?{OX}",
         veto: Some(
             "@m|\\b(?:stake|stakes|shares|loan|loans|funding|financing|capital|money|cash|business|unit|division|arm|arms|operations|portfolio|brand|brands|itself|themselves|rights|assets)\\b",
+        ),
+    },
+    RuleDef {
+        // Selling goods to a company, apart from the rule above so that its
+        // gap can see the verb: "X was sold to Y" is a takeover of X, not a sale by it.
+        method: "supplier.sells_to",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}(?P<gap>{g}\\b(?:sells|sell|sold|selling)\\b{g})\\b(?:to|for) (?:(?:[a-z][a-z-]* ){1,3}(?:including|such as|like) )?{OX}",
+        veto: Some(
+            "\\b(?:is|are|was|were|be|been|being) (?:[a-z]+ )?sold\\b|@m|\\b(?:stake|stakes|shares|loan|loans|funding|financing|capital|money|cash|business|unit|division|arm|arms|operations|portfolio|brand|brands|itself|themselves|rights|assets)\\b",
         ),
     },
     RuleDef {
