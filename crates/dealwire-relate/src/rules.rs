@@ -596,7 +596,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         flags: 0,
         pattern: "{S}{g}\\b(?:formed|form|forms|forming|signed|sign|signs|announced|announce|announces|struck|strike|strikes|launched|launch|launches|set up|sets up|created|create|creates|established|establish|establishes|unveiled|unveil|unveils|agreed|agree|agrees|entered|enter|enters|reached|reach|inked|ink|expanded|extended|renewed|have|has|had)\\b(?P<gap>{g}\\b{DEAL_NOUN}\\b.{0,14})",
         veto: Some(
-            "\\bwith\\b|\\bto (?:acquire|buy|merge|purchase)\\b|\\b(?:similar|separate|their own|own|comparable|rival|competing)\\b|\\b(?:terminate|terminated|end|ended|abandon|abandoned|scrap|scrapped|call off|called off) the (?:deal|transaction|merger|takeover|acquisition)\\b",
+            "\\bwith\\b|\\bto (?:acquire|buy|merge|purchase)\\b|\\b(?:similar|separate|their own|own|comparable|rival|competing)\\b|\\b(?:compete|competes|competed|vie|vied|vying|bid|bidding|battled|fought) for\\b|\\b(?:terminate|terminated|end|ended|abandon|abandoned|scrap|scrapped|call off|called off) the (?:deal|transaction|merger|takeover|acquisition)\\b",
         ),
     },
     RuleDef {
@@ -621,6 +621,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.75,
         flags: 0,
         pattern: "{S}{A}{G}\\b(?:is|was|are|were|remains|remained|became|become|as)\\b (?:now |also |still )?{O}{PR} (?:[a-z][a-z-]* ){0,4}partners?\\b",
+        veto: None,
+    },
+    RuleDef {
+        // "X awarded Y a $500 million contract".
+        method: "partner.awarded",
+        shape: Directed(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:awarded|awards|award|granted|grants|handed|hands|gave|gives)\\b {O} (?:an? |the |its )?(?:@m\\d+ )?(?:{w})?(?:contract|contracts|order|orders|deal|tender)\\b",
         veto: None,
     },
     RuleDef {
