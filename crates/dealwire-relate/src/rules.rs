@@ -358,7 +358,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Acquirer),
         confidence: 0.85,
         flags: flag::RIVAL_DESC,
-        pattern: "{S}{A}{P}{g}\\b(?:(?:acquisition|acquisitions|purchase|takeover|buyout|bid|offer|approach|deal|merger|tender offer|proposal|agreement|attempt|plan|plans|effort)\\b (?:of|for|to buy|to acquire|to take over|to take control of|to purchase)|approach to) (?P<gap>(?:[a-z][a-z-]* ){0,3}){OX}",
+        pattern: "{S}{A}{P}{g}\\b(?:(?:acquisition|acquisitions|purchase|takeover|buyout|bid|offer|approach|deal|merger|tender offer|proposal|agreement|attempt|plan|plans|effort|pursuit)\\b (?:of|for|to buy|to acquire|to take over|to take control of|to purchase)|approach to) (?P<gap>(?:[a-z][a-z-]* ){0,3}){OX}",
         veto: Some(
             "\\b(?:that|which|who|from|stake|stakes|shares|minority|stock|equity|capacity|chips)\\b",
         ),
@@ -401,6 +401,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.8,
         flags: 0,
         pattern: "{O}{g}\\b(?:rejected|rejects|rebuffed|spurned|walked away from|turned down|accepted|accepts|received|receives|is weighing|is considering|is reviewing)\\b{g}\\b(?:offer|bid|approach|proposal)\\b from {g}{S}",
+        veto: None,
+    },
+    RuleDef {
+        // "Y rebuffed X's approach": the bidder's own offer, named by its possessive.
+        method: "acquirer.poss_offer_rejected",
+        shape: Directed(Acquirer),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{O}{g}\\b(?:rejected|rejects|rebuffed|rebuffs|spurned|spurns|turned down|turns down|snubbed|snubs)\\b (?:an? )?{S}{PR} (?:{w})?(?:offer|bid|approach|proposal|overture|overtures)\\b",
         veto: None,
     },
     RuleDef {
