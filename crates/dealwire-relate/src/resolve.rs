@@ -494,10 +494,15 @@ fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>
         }
         // "a stake in its wind unit to Y": the words after a possessor
         // describe the object only when no preposition or clause word is
-        // among them ("OpenAI's rival Anthropic" passes).
+        // among them ("OpenAI's rival Anthropic" passes). A possessor inside
+        // the rule's gap ("supplies its chips to Y") is no part of the object.
         if let Some(g) = group(groups.o) {
             let from = group(groups.s).map_or(m.start(), |s| s.end());
-            if from < g.start() && possessor_phrase_broken(&masked.text[from..g.start()]) {
+            let before = masked.text.get(from..g.start()).unwrap_or("");
+            let in_gap = before.rfind('@').map(|at| from + at).is_some_and(|at| {
+                group(groups.gap).is_some_and(|gap| gap.start() <= at && at < gap.end())
+            });
+            if !in_gap && possessor_phrase_broken(before) {
                 continue;
             }
         }

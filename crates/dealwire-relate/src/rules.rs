@@ -686,7 +686,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Partner),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{g}\\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|leases|leased|procure|procures|procured|source|sources|sourced|use|uses|used|will use)\\b{g}\\bfrom {OX}",
+        pattern: "{S}{g}\\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|leases|leased|procure|procures|procured|source|sources|sourced|use|uses|used|will use)\\b(?P<gap>{gr})\\bfrom {OX}",
         veto: Some(
             "\\b(?:stake|stakes|shares|stock|equity|company|business|unit|division|funding|financing|money|cash|proceeds|loans?)\\b",
         ),
@@ -859,7 +859,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:supplies|supply|supplied|supplying|provides|provide|provided|providing|delivers|deliver|delivered|delivering|ships|ship|shipped|shipping|makes|manufactures|manufacture|manufactured|builds|build|assembles|assemble|assembled|produces|produce|produced|fabricates|fabricated)\\b(?P<gap>{g})\\b(?:to|for) (?:(?:[a-z][a-z-]* ){1,3}(?:including|such as|like) )?{OX}",
+        pattern: "{S}{A}{g}\\b(?:supplies|supply|supplied|supplying|provides|provide|provided|providing|delivers|deliver|delivered|delivering|ships|ship|shipped|shipping|makes|manufactures|manufacture|manufactured|builds|build|assembles|assemble|assembled|produces|produce|produced|fabricates|fabricated)\\b(?P<gap>{gr})\\b(?:to|for) (?:(?:[a-z][a-z-]* ){1,3}(?:including|such as|like) )?{OX}",
         veto: Some(
             "@m|\\b(?:stake|stakes|shares|loan|loans|funding|financing|capital|money|cash|business|unit|division|arm|arms|operations|portfolio|brand|brands|itself|themselves|rights|assets)\\b",
         ),
@@ -871,7 +871,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{A}(?P<gap>{g}\\b(?:sells|sell|sold|selling)\\b{g})\\b(?:to|for) (?:(?:[a-z][a-z-]* ){1,3}(?:including|such as|like) )?{OX}",
+        pattern: "{S}{A}(?P<gap>{g}\\b(?:sells|sell|sold|selling)\\b{gr})\\b(?:to|for) (?:(?:[a-z][a-z-]* ){1,3}(?:including|such as|like) )?{OX}",
         veto: Some(
             "\\b(?:is|are|was|were|be|been|being) (?:[a-z]+ )?sold\\b|@m|\\b(?:stake|stakes|shares|loan|loans|funding|financing|capital|money|cash|business|unit|division|arm|arms|operations|portfolio|brand|brands|itself|themselves|rights|assets)\\b",
         ),
