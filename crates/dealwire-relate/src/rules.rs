@@ -749,6 +749,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X is taking on Y in cheap phones".
+        method: "rival.takes_on",
+        shape: Directed(Rival),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:takes on|take on|taking on|took on|taken on)\\b {OX} (?:in|on|for|over|across)\\b",
+        veto: None,
+    },
+    RuleDef {
         method: "rival.compete_together",
         shape: Mutual(Rival),
         confidence: 0.8,
@@ -772,6 +781,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         pattern: "{S} (?:are|were|have been|remain|became|have become) (?:{w})?(?:rivals|competitors|arch-rivals|archrivals)\\b(?P<gap> (?:of|to) @)?",
         // "X and Y are rivals of Z": the rivals are Z's, not each other's.
         veto: Some("^ (?:of|to) @"),
+    },
+    RuleDef {
+        // "X and Y are locked in a price war".
+        method: "rival.at_war",
+        shape: Mutual(Rival),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S} (?:are|were|have been|remain) (?:locked |embroiled |engaged )?in an? (?:{w})?(?:price|pricing|subsidy|talent|discount|turf|market-share|market share) (?:war|battle|fight)\\b",
+        veto: None,
     },
     RuleDef {
         method: "rival.rivals_premodifier",
@@ -907,7 +925,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{g}\\bcounts? {O} (?:among|as) (?:@r\\d+(?:'s|') )?(?:{w})?(?:customers|clients|buyers|users)\\b",
+        pattern: "{S}{g}\\bcounts? {O} (?:among|as) (?:@r\\d+(?:'s|') |an? )?(?:{w})?(?:customers|clients|buyers|users|customer|client|buyer)\\b",
         veto: None,
     },
     RuleDef {
@@ -1028,7 +1046,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Subsidiary),
         confidence: 0.85,
         flags: 0,
-        pattern: "{S}{A}{g}(?:\\b(?:is|was|becomes|became|become|will become|remains|as|now)|,) (?:now )?(?:a |an |the |one of the )?(?:wholly[- ]owned |fully[- ]owned |majority[- ]owned )?(?:[a-z][a-z-]* ){0,2}(?:{UNIT}|part) of {OX}",
+        pattern: "{S}{A}{g}(?:\\b(?:is|was|becomes|became|become|will become|remains|as|now)|,) (?:now )?(?:a |an |the |one of the )?(?:wholly[- ]owned |fully[- ]owned |majority[- ]owned )?(?:[a-z][a-z-]* ){0,2}(?:{UNIT}|part) (?:of|within) {OX}",
         veto: None,
     },
     RuleDef {
