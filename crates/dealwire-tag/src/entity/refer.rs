@@ -699,35 +699,42 @@ fn pick(
 mod tests {
     use super::{copula_before, owned_phrase, verb_between};
 
+    /// Each phrase test, with texts it accepts and texts it refuses.
     #[test]
-    fn a_past_verb_between_a_name_and_its_possessive() {
-        assert!(verb_between(" struck "));
-        assert!(verb_between(" raised "));
-        assert!(verb_between(" has expanded "));
-        assert!(!verb_between(" to "));
-        assert!(!verb_between(" and "));
-        assert!(!verb_between(" is "));
-        assert!(!verb_between(" sold Widget to "));
-        assert!(!verb_between(" Red "));
-    }
-
-    #[test]
-    fn copulas_before_a_pronoun() {
-        assert!(copula_before(" is "));
-        assert!(copula_before(" has become also "));
-        assert!(copula_before(" is both "));
-        assert!(!copula_before(" is a supplier to "));
-        assert!(!copula_before(", which is "));
-    }
-
-    #[test]
-    fn a_deal_noun_owned_by_a_name_owns_its_pronoun() {
-        assert!(owned_phrase("'s takeover of "));
-        assert!(owned_phrase("' planned merger with "));
-        assert!(owned_phrase("’s bid for "));
-        assert!(!owned_phrase("'s direct access to "));
-        assert!(!owned_phrase("'s chips in "));
-        assert!(!owned_phrase(" said the takeover of "));
-        assert!(!owned_phrase("'s long planned takeover of "));
+    fn phrases_between_a_name_and_a_pronoun() {
+        type Check = fn(&str) -> bool;
+        let cases: [(&str, Check, &[&str], &[&str]); 3] = [
+            (
+                "a past verb",
+                verb_between,
+                &[" struck ", " raised ", " has expanded "],
+                &[" to ", " and ", " is ", " sold Widget to ", " Red "],
+            ),
+            (
+                "a copula",
+                copula_before,
+                &[" is ", " has become also ", " is both "],
+                &[" is a supplier to ", ", which is "],
+            ),
+            (
+                "a deal the name owns",
+                owned_phrase,
+                &["'s takeover of ", "' planned merger with ", "’s bid for "],
+                &[
+                    "'s direct access to ",
+                    "'s chips in ",
+                    " said the takeover of ",
+                    "'s long planned takeover of ",
+                ],
+            ),
+        ];
+        for (what, check, yes, no) in cases {
+            for text in yes {
+                assert!(check(text), "{what}: {text:?}");
+            }
+            for text in no {
+                assert!(!check(text), "{what}: {text:?}");
+            }
+        }
     }
 }
