@@ -402,14 +402,7 @@ fn descriptions(
                 .and_then(|p| entities.iter().position(|x| x.id == p.1))
                 .filter(|_| ["maker", "developer", "creator", "owner"].contains(&d.head));
             if let Some(entity) = maker.filter(|_| !index.overlaps(s, e)) {
-                mentions.push(Mention {
-                    span: Span::new(s, e),
-                    entity,
-                    sentence: 0,
-                    kind: MentionKind::Description,
-                    method: MentionMethod::Description,
-                    confidence: 0.5,
-                });
+                mentions.push(description_mention(s, e, entity));
             }
             continue;
         }
@@ -476,14 +469,7 @@ fn descriptions(
             }),
         };
         if let Some(entity) = entity {
-            mentions.push(Mention {
-                span: Span::new(s, e),
-                entity,
-                sentence: 0,
-                kind: MentionKind::Description,
-                method: MentionMethod::Description,
-                confidence: 0.5,
-            });
+            mentions.push(description_mention(s, e, entity));
         }
     }
 }
@@ -608,6 +594,18 @@ fn intro_phrases(text: &str, ws: &[Word], sent_of: &dyn Fn(usize) -> usize) -> V
         }
     }
     out
+}
+
+/// A description mention of `entity` over bytes `s..e`.
+fn description_mention(s: usize, e: usize, entity: usize) -> Mention {
+    Mention {
+        span: Span::new(s, e),
+        entity,
+        sentence: 0,
+        kind: MentionKind::Description,
+        method: MentionMethod::Description,
+        confidence: 0.5,
+    }
 }
 
 /// Whether `before` ends with a word that makes what follows the other party
