@@ -388,6 +388,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "Y agreed to a $2 billion takeover by X".
+        method: "acquirer.target_agreed",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{O}{A}{g}\\b(?:agreed to|agrees to|accepted|accepts|backed|backs|approved|approves|recommended|welcomed)\\b (?:an? |the )?(?:@m\\d+ )?(?:{w})?(?:takeover|acquisition|buyout|purchase)\\b (?:{w})?by {S}",
+        veto: None,
+    },
+    RuleDef {
         method: "acquirer.offer_from",
         shape: Directed(Acquirer),
         confidence: 0.8,
