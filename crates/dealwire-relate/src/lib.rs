@@ -149,7 +149,7 @@ impl Resolver {
         })?;
         let stake = extra(
             "stake",
-            r"(?-u)(\d+(?:\.\d+)?)(?:%| per ?cent| percent)(?: stake| interest| holding| of)|\bstake of (?:about |roughly |around |nearly |some |almost )?(\d+(?:\.\d+)?)(?:%| per ?cent| percent)",
+            r"(?-u)(\d+(?:\.\d+)?)(?:%| per ?cent| percent)(?: stake| interest| holding| of)|\bstake of (?:about |roughly |around |nearly |some |almost )?(\d+(?:\.\d+)?)(?:%| per ?cent| percent)|\b(?:stake|holding|interest|shareholding) in @p\d+ to (?:about |roughly |around |nearly |some |almost )?(\d+(?:\.\d+)?)(?:%| per ?cent| percent)",
         )?;
         let respectively = extra("respectively", r"(?-u)\brespectively\b")?;
         // A party followed by a negated verb: "@p1 is not taking", "@r2 would not bid".

@@ -1134,7 +1134,10 @@ fn deal_amounts(masked: &Masked, cand: &Cand, parties: &[usize]) -> Vec<usize> {
 
 fn stake_pct(inner: &Inner, matched: &str) -> Option<Decimal> {
     let caps = inner.stake.captures(matched.as_bytes())?;
-    let m = caps.get(1).or_else(|| caps.get(2))?;
+    let m = caps
+        .get(1)
+        .or_else(|| caps.get(2))
+        .or_else(|| caps.get(3))?;
     let s = std::str::from_utf8(m.as_bytes()).ok()?;
     Decimal::from_str(s).ok()
 }
