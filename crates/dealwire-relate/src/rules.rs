@@ -290,6 +290,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X bought shares of Y on the open market".
+        method: "investor.shares_of",
+        shape: Directed(Investor),
+        confidence: 0.75,
+        flags: flag::STAKE,
+        pattern: "{S}{g}\\b(?:buy|buys|bought|buying|purchase|purchased|purchases|acquire|acquired|acquires)\\b (?:(?:[a-z][a-z-]* ){0,2}|@m\\d+ (?:worth )?of )(?:shares|stock|equity) (?:of|in) {OX}",
+        veto: Some("\\b(?:back|own)\\b"),
+    },
+    RuleDef {
         method: "investor.role_prefix",
         shape: Directed(Investor),
         confidence: 0.65,
