@@ -226,6 +226,24 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "Y, a X-backed start-up".
+        method: "investor.appos_backed",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: flag::NO_AMOUNT | flag::ROLE,
+        pattern: "{O}, (?:an? |the )?{S}-(?:backed|funded|financed|supported)\\b",
+        veto: None,
+    },
+    RuleDef {
+        // "Y, a portfolio company of X".
+        method: "investor.portfolio_company",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: flag::NO_AMOUNT | flag::ROLE,
+        pattern: "{O}, (?:an? |the |one )?(?:[a-z-]+ )?portfolio (?:company|companies|firm|business) of {S}",
+        veto: None,
+    },
+    RuleDef {
         method: "investor.backs",
         shape: Directed(Investor),
         confidence: 0.75,

@@ -149,6 +149,18 @@ fn trim_word(text: &str, mut s: usize, mut e: usize) -> Option<Word> {
         }
         break;
     }
+    // "SoftBank-owned", "Nvidia-backed": a capitalised name ends at the hyphen,
+    // and the participle after it ends any name running through the word
+    // ("state-owned" stays one descriptive word).
+    let capitalised = bytes.get(s).is_some_and(u8::is_ascii_uppercase);
+    if let Some(cut) = OWNED_SUFFIXES
+        .iter()
+        .filter(|_| capitalised)
+        .find(|x| text[s..e].len() > x.len() + 1 && text[s..e].ends_with(*x))
+    {
+        e -= cut.len();
+        brk = true;
+    }
     Some(Word {
         start: s,
         end: e,
@@ -156,6 +168,9 @@ fn trim_word(text: &str, mut s: usize, mut e: usize) -> Option<Word> {
         poss,
     })
 }
+
+/// Participles that, hyphenated to a name, say who owns or funds what follows.
+const OWNED_SUFFIXES: &[&str] = &["-owned", "-backed", "-funded", "-controlled"];
 
 /// Whether a word is written like a name ("Acme", "xAI", "eBay", "3M").
 #[inline]
