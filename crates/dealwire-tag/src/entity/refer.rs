@@ -235,10 +235,12 @@ pub(super) fn references(
         // "The start-up ..., where it competes": a description that opens the
         // sentence, with no name after it, is the pronoun's antecedent.
         let here = sent_of(s);
-        let last_name = index.orgs[..index.orgs.partition_point(|o| o.end <= s)]
+        // The latest name before the pronoun in its sentence, as (end, entity).
+        let latest_name = index.orgs[..index.orgs.partition_point(|o| o.end <= s)]
             .last()
             .filter(|o| o.sentence == here)
-            .map_or(0, |o| o.end);
+            .map(|o| (o.end, o.entity));
+        let last_name = latest_name.map_or(0, |(end, _)| end);
         // The latest description before the pronoun in its sentence (descriptions
         // are in text order and do not overlap).
         let latest_description = described[..described.partition_point(|&(_, de, _)| de <= s)]
@@ -252,19 +254,11 @@ pub(super) fn references(
         // name owns is that name.
         // "Exxon struck its own deal": a possessive right after a name and its
         // verb is that name's.
-        let owner = index.orgs[..index.orgs.partition_point(|o| o.end <= s)]
-            .last()
-            .filter(|o| {
-                o.sentence == here
-                    && (owned_phrase(&text[o.end..s]) || verb_between(&text[o.end..s]))
-            })
-            .map(|o| o.entity);
+        let owner = latest_name
+            .filter(|&(end, _)| owned_phrase(&text[end..s]) || verb_between(&text[end..s]))
+            .map(|(_, entity)| entity);
         // "The chipmaker is both its main supplier": a possessive after a copula
         // is not the copula's own subject, but the party named before it.
-        let latest_name = index.orgs[..index.orgs.partition_point(|o| o.end <= s)]
-            .last()
-            .filter(|o| o.sentence == here)
-            .map(|o| (o.end, o.entity));
         let copula_subject = latest_name
             .max(latest_description.map(|(_, de, entity)| (de, entity)))
             .filter(|&(end, _)| copula_before(&text[end..s]))
