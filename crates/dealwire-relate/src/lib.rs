@@ -60,6 +60,8 @@ struct Compiled {
     veto: Option<Regex>,
     /// The pattern reads a possessive right after its object ("{O}{PR} unit").
     possessive_object: bool,
+    /// The subject starts a clause ("X invested ..."), not a noun phrase.
+    clause: bool,
     /// Where its named groups are, looked up once instead of on every match.
     groups: Groups,
 }
@@ -196,6 +198,7 @@ fn compile_rules(patterns: &[String]) -> Result<Vec<Compiled>, BuildError> {
             regex,
             veto,
             possessive_object: rules::reads_possessive(def.pattern),
+            clause: rules::starts_clause(def.pattern),
         });
     }
     Ok(compiled)

@@ -438,14 +438,7 @@ fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>
             }
         }
         let def = &RULES[ri];
-        // Rules where the subject starts a clause ("X invested ..."), not a noun phrase.
-        let rest = def
-            .pattern
-            .strip_prefix("{S}")
-            .map(|r| r.strip_prefix("{A}").unwrap_or(r));
-        let rest = rest.map(|r| r.strip_prefix("(?P<gap>").unwrap_or(r));
-        let clause = rest.is_some_and(|r| r.starts_with("{g}") || r.starts_with("{G}"));
-        if clause {
+        if compiled.clause {
             // The verb belongs to the party after the closed list: retry from there.
             if let Some(cut) = subject_cut {
                 from = cut;

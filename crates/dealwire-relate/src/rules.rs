@@ -1205,6 +1205,17 @@ pub(crate) fn expand(pattern: &str) -> String {
     format!("(?-u){out}")
 }
 
+/// Whether the pattern's subject starts a clause ("{S} ... invested"), not a
+/// noun phrase: a gap follows it, maybe after an apposition and inside the
+/// rule's gap group.
+pub(crate) fn starts_clause(pattern: &str) -> bool {
+    pattern
+        .strip_prefix("{S}")
+        .map(|r| r.strip_prefix("{A}").unwrap_or(r))
+        .map(|r| r.strip_prefix("(?P<gap>").unwrap_or(r))
+        .is_some_and(|r| r.starts_with("{g}") || r.starts_with("{G}"))
+}
+
 /// Whether the rule's object is followed by a possessive in its own pattern
 /// ("{O}{PR} unit"), so that "its" there is the object.
 pub(crate) fn reads_possessive(pattern: &str) -> bool {
@@ -1215,4 +1226,19 @@ pub(crate) fn reads_possessive(pattern: &str) -> bool {
                 .any(|p| pattern[i + o.len()..].starts_with(p))
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::starts_clause;
+
+    #[test]
+    fn a_gap_after_the_subject_makes_a_clause() {
+        assert!(starts_clause("{S}{A}{g}\\binvested in {O}"));
+        assert!(starts_clause("{S}{G}\\brivals"));
+        assert!(starts_clause("{S}{A}(?P<gap>{g}\\bsells{gr}) to {OX}"));
+        assert!(!starts_clause("{S}, a {O} subsidiary"));
+        assert!(!starts_clause("{O}{g}\\bwas acquired by {S}"));
+        assert!(!starts_clause("{S} (?:are|were) rivals"));
+    }
 }
