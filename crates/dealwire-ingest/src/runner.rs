@@ -165,12 +165,13 @@ impl std::fmt::Display for RunSummary {
 /// Runs a [`Stage`] (usually `dealwire::Pipeline`) over inputs into a [`Sink`].
 ///
 /// One reader thread parses records in input order, drops those already
-/// written and sends the rest through a bounded queue to `threads` workers;
-/// a second bounded queue carries their results to the calling thread, the
-/// only one that touches the sink. Memory is bounded by the queue sizes
-/// (a few articles per worker) plus about 40 bytes per distinct article id
-/// for duplicate detection. Output order is completion order, which may
-/// differ from input order when `threads > 1`.
+/// written and sends the rest, in batches of up to [`BATCH_ARTICLES`] articles
+/// or [`BATCH_BYTES`] of text, through a bounded queue to `threads` workers; a
+/// second bounded queue carries their results to the calling thread, the only
+/// one that touches the sink. Memory is bounded by the queue sizes (a few
+/// batches per worker) plus about 40 bytes per distinct article id for
+/// duplicate detection. Output order is completion order, which may differ
+/// from input order when `threads > 1`.
 pub struct Runner<'a, P: ?Sized> {
     stage: &'a P,
     opts: RunOptions,
@@ -207,6 +208,15 @@ fn fingerprint(content: &[u8; 32]) -> u64 {
     head.copy_from_slice(&content[..8]);
     u64::from_le_bytes(head)
 }
+
+/// Most articles the reader puts in one batch. Handing articles over in
+/// batches rather than one by one keeps the threads from waking each other
+/// for every article, which costs most when they share one core.
+pub const BATCH_ARTICLES: usize = 64;
+
+/// Most article text (in bytes) in one batch, unless its one article is
+/// larger. With the queue lengths this bounds the text in flight.
+pub const BATCH_BYTES: usize = 256 * 1024;
 
 struct Work {
     article: Article,
@@ -300,8 +310,8 @@ impl<'a, P: Stage + ?Sized> Runner<'a, P> {
 
         let outcome = std::thread::scope(|s| -> Result<ReaderStats, IngestError> {
             // A few items per worker keeps every core busy while bounding memory.
-            let (work_tx, work_rx) = bounded::<Work>(threads * 2);
-            let (out_tx, out_rx) = bounded::<Output>(threads * 4);
+            let (work_tx, work_rx) = bounded::<Vec<Work>>(threads * 2);
+            let (out_tx, out_rx) = bounded::<Vec<Output>>(threads * 4);
             let reader = {
                 let out_tx = out_tx.clone();
                 let live = &live;
@@ -325,48 +335,17 @@ impl<'a, P: Stage + ?Sized> Runner<'a, P> {
 
             let mut last = Instant::now();
             let mut failure = None;
-            loop {
-                match out_rx.recv_timeout(self.progress_every) {
-                    Ok(Output::Article(doc, content, source, line)) => {
-                        let reject = match sink.write_article(&doc, &hex(&content)) {
-                            Ok(Written::Stored) => {
-                                summary.articles += 1;
-                                summary.mentions += doc.mentions.len() as u64;
-                                summary.amounts += doc.amounts.len() as u64;
-                                summary.relations += doc.relations.len() as u64;
-                                None
-                            }
-                            Ok(Written::Refused(reason)) => Some(RejectCode::BadExtraction.reject(
-                                &source,
-                                line,
-                                Some(doc.article.id.clone()),
-                                reason,
-                            )),
-                            Err(e) => {
-                                failure = Some(e);
-                                break;
-                            }
-                        };
-                        if let Some(r) = reject {
-                            summary.rejects += 1;
-                            *summary.rejects_by_code.entry(r.code.clone()).or_default() += 1;
-                            if let Err(e) = sink.write_reject(&r) {
-                                failure = Some(e);
-                                break;
-                            }
-                        }
-                    }
-                    Ok(Output::Reject(r)) => {
-                        summary.rejects += 1;
-                        *summary.rejects_by_code.entry(r.code.clone()).or_default() += 1;
-                        tracing::debug!(source = %r.source, line = ?r.line, code = %r.code, reason = %r.reason, "rejected");
-                        if let Err(e) = sink.write_reject(&r) {
-                            failure = Some(e);
-                            break;
-                        }
-                    }
-                    Err(RecvTimeoutError::Timeout) => {}
+            'receive: loop {
+                let batch = match out_rx.recv_timeout(self.progress_every) {
+                    Ok(batch) => batch,
+                    Err(RecvTimeoutError::Timeout) => Vec::new(),
                     Err(RecvTimeoutError::Disconnected) => break,
+                };
+                for out in batch {
+                    if let Err(e) = store(out, &mut sink, &mut summary) {
+                        failure = Some(e);
+                        break 'receive;
+                    }
                 }
                 if last.elapsed() >= self.progress_every {
                     last = Instant::now();
@@ -402,17 +381,75 @@ impl<'a, P: Stage + ?Sized> Runner<'a, P> {
     }
 }
 
+/// Hands one result to the sink and counts it; only a sink error stops the run.
+fn store<S: Sink>(out: Output, sink: &mut S, summary: &mut RunSummary) -> Result<(), S::Error> {
+    let reject = match out {
+        Output::Article(doc, content, source, line) => {
+            match sink.write_article(&doc, &hex(&content))? {
+                Written::Stored => {
+                    summary.articles += 1;
+                    summary.mentions += doc.mentions.len() as u64;
+                    summary.amounts += doc.amounts.len() as u64;
+                    summary.relations += doc.relations.len() as u64;
+                    return Ok(());
+                }
+                Written::Refused(reason) => RejectCode::BadExtraction.reject(
+                    &source,
+                    line,
+                    Some(doc.article.id.clone()),
+                    reason,
+                ),
+            }
+        }
+        Output::Reject(r) => r,
+    };
+    summary.rejects += 1;
+    *summary
+        .rejects_by_code
+        .entry(reject.code.clone())
+        .or_default() += 1;
+    tracing::debug!(source = %reject.source, line = ?reject.line, code = %reject.code, reason = %reject.reason, "rejected");
+    sink.write_reject(&reject)
+}
+
+/// What the reader has read and not yet sent: the next batch of work and
+/// the rejects found meanwhile.
+#[derive(Default)]
+struct Pending {
+    work: Vec<Work>,
+    text_bytes: usize,
+    rejects: Vec<Output>,
+}
+
+impl Pending {
+    fn full(&self) -> bool {
+        self.work.len() >= BATCH_ARTICLES
+            || self.text_bytes >= BATCH_BYTES
+            || self.rejects.len() >= BATCH_ARTICLES
+    }
+
+    /// Sends what is pending; false when the receivers are gone.
+    fn send(&mut self, work_tx: &Sender<Vec<Work>>, out_tx: &Sender<Vec<Output>>) -> bool {
+        self.text_bytes = 0;
+        let work_ok = self.work.is_empty() || work_tx.send(std::mem::take(&mut self.work)).is_ok();
+        let rejects_ok =
+            self.rejects.is_empty() || out_tx.send(std::mem::take(&mut self.rejects)).is_ok();
+        work_ok && rejects_ok
+    }
+}
+
 #[allow(clippy::too_many_arguments)] // private plumbing of one thread
 fn read_all(
     inputs: &[Input],
     opts: ReadOptions,
     mut seen: HashMap<IdKey, Seen>,
-    work_tx: &Sender<Work>,
-    out_tx: &Sender<Output>,
+    work_tx: &Sender<Vec<Work>>,
+    out_tx: &Sender<Vec<Output>>,
     stop: &AtomicBool,
     live: &Live,
 ) -> ReaderStats {
     let mut stats = ReaderStats::default();
+    let mut pending = Pending::default();
     let mut base = 0;
     'inputs: for input in inputs {
         let source: Arc<str> = Arc::from(input.name());
@@ -420,8 +457,8 @@ fn read_all(
         while let Some(record) = records.next() {
             live.bytes_read
                 .store(base + records.bytes(), Ordering::Relaxed);
-            let sent = match record {
-                Err(reject) => out_tx.send(Output::Reject(reject)).is_ok(),
+            match record {
+                Err(reject) => pending.rejects.push(Output::Reject(reject)),
                 Ok(article) => {
                     let content = content_sha256(&article.text);
                     let key = id_key(&article.id);
@@ -433,7 +470,6 @@ fn read_all(
                             } else {
                                 stats.duplicates += 1;
                             }
-                            true
                         }
                         Some(prev) => {
                             let when = if prev.earlier_run {
@@ -447,7 +483,7 @@ fn read_all(
                                 Some(article.id),
                                 format!("id already written by {when} with different content"),
                             );
-                            out_tx.send(Output::Reject(reject)).is_ok()
+                            pending.rejects.push(Output::Reject(reject));
                         }
                         None => {
                             seen.insert(
@@ -457,17 +493,18 @@ fn read_all(
                                     earlier_run: false,
                                 },
                             );
-                            let work = Work {
+                            pending.text_bytes += article.text.len();
+                            pending.work.push(Work {
                                 article,
                                 content,
                                 source: Arc::clone(&source),
                                 line: records.line(),
-                            };
-                            work_tx.send(work).is_ok()
+                            });
                         }
                     }
                 }
-            };
+            }
+            let sent = !pending.full() || pending.send(work_tx, out_tx);
             if !sent || stop.load(Ordering::SeqCst) {
                 base += records.bytes();
                 stats.bad_dates += records.bad_dates();
@@ -477,34 +514,41 @@ fn read_all(
         base += records.bytes();
         stats.bad_dates += records.bad_dates();
     }
+    // What is left goes out even after a stop: it has been read, so it is
+    // finished and written like the rest.
+    pending.send(work_tx, out_tx);
     live.bytes_read.store(base, Ordering::Relaxed);
     stats
 }
 
-fn work<P: Stage + ?Sized>(stage: &P, work_rx: &Receiver<Work>, out_tx: &Sender<Output>) {
-    for item in work_rx {
-        let id = item.article.id.clone();
-        let mut doc = Extraction::new(item.article);
-        // The stages only read shared, immutable data, so a panic cannot leave
-        // anything half-updated that a later article would see.
-        let out = match catch_unwind(AssertUnwindSafe(|| stage.run(&mut doc))) {
-            Ok(()) => Output::Article(Box::new(doc), item.content, item.source, item.line),
-            Err(panic) => {
-                let what = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| (*s).to_owned())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_default();
-                Output::Reject(RejectCode::PipelinePanic.reject(
-                    &item.source,
-                    item.line,
-                    Some(id),
-                    format!("pipeline panicked: {what}"),
-                ))
-            }
-        };
-        if out_tx.send(out).is_err() {
+fn work<P: Stage + ?Sized>(stage: &P, work_rx: &Receiver<Vec<Work>>, out_tx: &Sender<Vec<Output>>) {
+    for batch in work_rx {
+        let done = batch.into_iter().map(|item| process(stage, item)).collect();
+        if out_tx.send(done).is_err() {
             return;
+        }
+    }
+}
+
+fn process<P: Stage + ?Sized>(stage: &P, item: Work) -> Output {
+    let id = item.article.id.clone();
+    let mut doc = Extraction::new(item.article);
+    // The stages only read shared, immutable data, so a panic cannot leave
+    // anything half-updated that a later article would see.
+    match catch_unwind(AssertUnwindSafe(|| stage.run(&mut doc))) {
+        Ok(()) => Output::Article(Box::new(doc), item.content, item.source, item.line),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Output::Reject(RejectCode::PipelinePanic.reject(
+                &item.source,
+                item.line,
+                Some(id),
+                format!("pipeline panicked: {what}"),
+            ))
         }
     }
 }
