@@ -28,6 +28,11 @@ enum Command {
     Train(train::TrainArgs),
 }
 
+/// Extractions are built on worker threads and dropped on the writer thread,
+/// a pattern the system allocator handles slowly (see the README's figures).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
