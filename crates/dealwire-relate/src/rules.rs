@@ -86,6 +86,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X invested alongside Y in Z": both put money in.
+        method: "investor.alongside",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b{INVEST}\\b{g} alongside (?:{w})?{S2}{g} (?:in|into) {OX}",
+        veto: None,
+    },
+    RuleDef {
         method: "investor.noun_in",
         shape: Directed(Investor),
         confidence: 0.8,
@@ -182,7 +191,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.75,
         flags: flag::NO_AMOUNT,
-        pattern: "{S}(?P<skip>, {W},)? (?:{w})?(?:took part|take part|taking part|participated|participate|participating|joined|join|joining|co-invested|also invested|invested)\\b(?: in)?(?: the| this| its| that)? (?:{w})?{ROUND}\\b",
+        pattern: "{S}(?P<skip>, {W},)? (?:{w})?(?:took part|take part|taking part|participated|participate|participating|joined|join|joining|co-invested|also invested|invested)\\b(?: in)?(?: (?:the|this|its|that|{O}{PR}))? (?:{w})?(?:@m\\d+ )?(?:{w})?{ROUND}\\b",
         veto: None,
     },
     RuleDef {
@@ -264,7 +273,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.8,
         flags: flag::NO_AMOUNT | flag::ROLE,
-        pattern: "{S}{A},? (?:is |was |remains |became |has been |had been |have been |as )?(?:an|a|the|one of the|its|their) {w}(?:investor|investors|backer|backers|shareholder|shareholders|stakeholder|part-owner|part-owners|co-owner|co-owners|minority owner|minority owners) (?:in|of) {OX}",
+        pattern: "{S}{A},? (?:is |was |are |were |remains |became |has been |had been |have been |as )?(?:an|a|the|one of the|among the|its|their) {w}(?:investor|investors|backer|backers|shareholder|shareholders|stakeholder|part-owner|part-owners|co-owner|co-owners|minority owner|minority owners) (?:in|of) {OX}",
         veto: None,
     },
     RuleDef {
@@ -457,6 +466,16 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X and Y agreed to merge", "plan to combine their businesses": the
+        // merger of a subject list, with no "with" after the verb.
+        method: "acquirer.merge_together",
+        shape: Mutual(Acquirer),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:merge|merged|combine|combined)\\b(?: (?:their|the two|both|in|on|by|into|after|later|this|next|at|under|as|to create|to form)\\b|[.,;]|$)",
+        veto: None,
+    },
+    RuleDef {
         method: "acquirer.merger_between",
         shape: Mutual(Acquirer),
         confidence: 0.7,
@@ -615,7 +634,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Partner),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:license|licence|licenses|licences|licensed|licenced|licensing|out-licensed|sublicensed)\\b (?:{w})?(?:@r\\d+(?:'s|') )?(?:{w})?(?:to|with|from) {OX}",
+        pattern: "{S}{A}{g}\\b(?:license|licence|licenses|licences|licensed|licenced|licensing|out-licensed|sublicensed)\\b(?P<gap> (?:{w})?(?:@r\\d+(?:'s|') )?(?:{w})?)(?:to|with|from) {OX}",
         veto: None,
     },
     RuleDef {
@@ -785,6 +804,16 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X is battling Y for customers", "challenging Y in the cloud market":
+        // only with a prize of the market, so that a fight in court is no rivalry.
+        method: "rival.battles",
+        shape: Directed(Rival),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:battles|battle|battling|battled|challenges|challenging|fights|fighting|fought)\\b {OX} (?:for (?:the )?(?:customers|clients|market share|dominance|supremacy|users|subscribers|shoppers|drivers|riders|viewers|talent|leadership|the lead|top spot|business|contracts|orders|sales)|in (?:the |a )?(?:[a-z-]+ ){1,2}(?:market|markets|business|industry|sector|space|race))\\b",
+        veto: None,
+    },
+    RuleDef {
         // "X is taking on Y in cheap phones".
         method: "rival.takes_on",
         shape: Directed(Rival),
@@ -929,6 +958,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: Some(
             "\\b(?:is|are|was|were|be|been|being) (?:[a-z]+ )?sold\\b|@m|\\b(?:stake|stakes|shares|loan|loans|funding|financing|capital|money|cash|business|unit|division|arm|arms|operations|portfolio|brand|brands|itself|themselves|rights|assets)\\b",
         ),
+    },
+    RuleDef {
+        // "X will supply Y." with no goods named.
+        method: "supplier.supplies_bare",
+        shape: Directed(Supplier),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:supplies|supply|supplied|supplying)\\b {O}(?:[.,;]|$| (?:since|from|until|under|through)\\b)",
+        veto: None,
     },
     RuleDef {
         method: "supplier.supply_with",

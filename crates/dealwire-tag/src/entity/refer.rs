@@ -291,18 +291,23 @@ pub(super) fn references(
 
 /// "X is the exclusive cloud provider for Y": after a copula and before "for"
 /// or "to", the phrase states a role (the relation itself), not a reference back.
+/// So does an apposition before a name ("X, the largest investor in Y,").
 fn predicate_role(before: &str, rest: &str) -> bool {
-    let copula = before
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .is_some_and(|w| {
-            matches!(
-                w,
-                "is" | "was" | "are" | "were" | "remains" | "remained" | "became" | "become" | "as"
-            )
-        });
-    copula && (rest.starts_with(" for ") || rest.starts_with(" to "))
+    let before = before.trim_end();
+    let copula = before.rsplit(char::is_whitespace).next().is_some_and(|w| {
+        matches!(
+            w,
+            "is" | "was" | "are" | "were" | "remains" | "remained" | "became" | "become" | "as"
+        )
+    });
+    if copula && (rest.starts_with(" for ") || rest.starts_with(" to ")) {
+        return true;
+    }
+    let named = [" in ", " for ", " to "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .is_some_and(|r| r.starts_with(char::is_uppercase));
+    (copula || before.ends_with(',')) && named
 }
 
 /// A description found in the text: its span, its modifiers and its head noun.
