@@ -785,13 +785,19 @@ fn emit(
     let text = masked.text.as_bytes();
     let tail = (cand.end + 30).min(text.len());
     let matched = &masked.text[cand.start..tail];
-    const CONTROL: [&str; 6] = [
+    // Buying "the remaining" shares or those "it does not already own" ends
+    // in full ownership, whatever the percentage.
+    const CONTROL: [&str; 10] = [
         "majority",
         "controlling",
         "control of",
         "full ownership",
         "100%",
         "all of",
+        "the remaining",
+        "the rest of",
+        "not already own",
+        "does not own",
     ];
     let pct = stake_pct(inner, matched);
     let control =

@@ -115,7 +115,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.85,
         flags: flag::STAKE,
-        pattern: "{S}{g}\\b(?:owns|own|owned|holds|hold|held|has|retains|retained|keeps|controls|took|take|takes|acquired|acquire|bought|buy|buys|will take|to take)\\b(?: about| roughly| around| nearly| some| almost| more than| just over| just under| a further| another)? \\d+(?:\\.\\d+)?(?:%| per ?cent| percent)(?: stake)? (?:of|in) {OX}",
+        pattern: "{S}{g}\\b(?:owns|own|owned|holds|hold|held|has|retains|retained|keeps|controls|took|take|takes|acquired|acquire|bought|buy|buys|will take|to take)\\b(?: about| roughly| around| nearly| some| almost| more than| just over| just under| a further| another| the remaining| the other| the outstanding| the)? \\d+(?:\\.\\d+)?(?:%| per ?cent| percent)(?: stake)? (?:of|in) {OX}",
         veto: None,
     },
     RuleDef {

@@ -563,6 +563,13 @@ pub(crate) const NON_NAME_CAPS: &[&str] = &[
     "Share",
     "Analysts",
     "Investors",
+    // Groups of people that open a sentence before "of" ("Shareholders of X").
+    "Shareholders",
+    "Bondholders",
+    "Creditors",
+    "Employees",
+    "Customers",
+    "Critics",
     "People",
     "Officials",
     "Terms",
