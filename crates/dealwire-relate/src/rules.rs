@@ -772,6 +772,16 @@ pub(crate) const RULES: &[RuleDef] = &[
     },
     // ---- rival
     RuleDef {
+        // "X, like rival Y, cut prices": a comparison right after the
+        // sentence's first party, which is the one compared.
+        method: "rival.like_rival",
+        shape: Directed(Rival),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "^{S},? (?:like|unlike) (?:its |fellow )?(?:[a-z-]+ )?{RIVAL_NOUN} {O}",
+        veto: None,
+    },
+    RuleDef {
         method: "rival.poss",
         shape: Directed(Rival),
         confidence: 0.85,
@@ -966,6 +976,24 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.7,
         flags: 0,
         pattern: "{S}{A}{g}\\b(?:supplies|supply|supplied|supplying)\\b {O}(?:[.,;]|$| (?:since|from|until|under|through)\\b)",
+        veto: None,
+    },
+    RuleDef {
+        // "X uses chips made by Y", "runs its services on Y's cloud": the
+        // customer first, the supplier after "by" or as the possessor.
+        method: "supplier.uses_made_by",
+        shape: Directed(Supplier),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{O}{A}{g}\\b(?:uses|use|used|using|relies on|rely on|relied on|buys|buy|bought|sells|sell|sold)\\b (?:{w})?(?:made|built|designed|produced|manufactured|supplied|provided|developed) by {S}",
+        veto: None,
+    },
+    RuleDef {
+        method: "supplier.runs_on",
+        shape: Directed(Supplier),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{O}{A}{g}\\b(?:runs|run|running|ran|hosts|host|hosted|hosting|trains|train|trained|training)\\b(?P<gap>{gr}) on {S}{PR} (?:{w})?(?:cloud|servers|platform|data centres|data centers|infrastructure|chips|processors|supercomputers?|network)\\b",
         veto: None,
     },
     RuleDef {
@@ -1170,6 +1198,28 @@ pub(crate) const RULES: &[RuleDef] = &[
         flags: 0,
         pattern: "{O}{A}{g}\\b(?:owns|owned)\\b (?:a majority of |most of )?{S}",
         veto: Some("\\b(?:partly|partially|jointly|co-owns|minority|stake|shares)\\b"),
+    },
+    RuleDef {
+        // "X controls Y": the controlling party right before the verb, since
+        // a gap would let "X was aimed at the charity that controls Y" through.
+        method: "subsidiary.controls",
+        shape: Directed(Subsidiary),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{O}{A}(?:,? (?:which|that))? (?:also |now |still |effectively |ultimately |already )?(?:controls|controlled)\\b {S}",
+        veto: None,
+    },
+    RuleDef {
+        // "X spun off Y": Y was X's unit.
+        method: "subsidiary.spins_off",
+        shape: Directed(Subsidiary),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{O}{A}{g}\\b(?:spun off|spins off|spin off|spinning off|spun out|spins out|spin out|spinning out|carved out|carves out|carve out|carving out)\\b (?:@r\\d+(?:'s|') )?(?:{w})?{S}",
+        // The passive ("Y was spun off from X") is the rule below.
+        veto: Some(
+            "\\b(?:was|were|is|are|been|being|be) (?:[a-z]+ )?(?:spun|carved)\\b|\\b(?:off|out) (?:[a-z]+ )?(?:of|from|by)\\b",
+        ),
     },
     RuleDef {
         method: "subsidiary.spun_off",
