@@ -787,8 +787,10 @@ fn emit(
     let matched = &masked.text[cand.start..tail];
     // Buying "the remaining" shares or those "it does not already own" ends
     // in full ownership, whatever the percentage.
-    const CONTROL: [&str; 10] = [
+    const CONTROL: [&str; 12] = [
         "majority",
+        "two-thirds",
+        "three-quarters",
         "controlling",
         "control of",
         "full ownership",

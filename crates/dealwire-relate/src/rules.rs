@@ -61,7 +61,7 @@ pub(crate) struct RuleDef {
 use RelationType::{Acquirer, Investor, Partner, Rival, Subsidiary, Supplier};
 use Shape::{Directed, Focus, Mutual, SameSubject};
 
-const INVEST: &str = "(?:invest|invests|invested|investing|injected|injects|inject|injecting|poured|pours|pour|pouring|put|puts|putting|pumped|pumps|pump|plowed|plows|sank|sunk)";
+const INVEST: &str = "(?:invest|invests|invested|investing|injected|injects|inject|injecting|poured|pours|pour|pouring|put|puts|putting|pumped|pumps|pump|pumping|plowed|plows|plowing|ploughed|ploughs|ploughing|sank|sunk|sinking)";
 const STAKE_VERB: &str = "(?:took|take|takes|taking|acquired|acquire|acquires|acquiring|bought|buy|buys|buying|holds|hold|held|holding|owns|own|owned|built|build|builds|building|has|have|had|paying|pay|pays|paid|received|receives|secured|amassed|increased|raised|lifted|boosted|upped|cut|trimmed|retains|retained|keeps|kept|purchased|purchase|purchases)";
 const RAISE: &str = "(?:raised|raises|raise|raising|secured|secures|secure|closed|closes|landed|lands|received|receives|got|gets|drew|attracted|pulled in|brought in|completed)";
 const ROUND: &str = "(?:round|rounds|financing|funding|raise|fundraise|fundraising|series [a-h]\\d?|seed|investment|capital raise)";
@@ -115,7 +115,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.85,
         flags: flag::STAKE,
-        pattern: "{S}{g}\\b(?:owns|own|owned|holds|hold|held|has|retains|retained|keeps|controls|took|take|takes|acquired|acquire|bought|buy|buys|will take|to take)\\b(?: about| roughly| around| nearly| some| almost| more than| just over| just under| a further| another| the remaining| the other| the outstanding| the)? \\d+(?:\\.\\d+)?(?:%| per ?cent| percent)(?: stake)? (?:of|in) {OX}",
+        pattern: "{S}{g}\\b(?:owns|own|owned|holds|hold|held|has|retains|retained|keeps|controls|took|take|takes|acquired|acquire|bought|buy|buys|will take|to take)\\b(?: about| roughly| around| nearly| some| almost| more than| just over| just under| a further| another| the remaining| the other| the outstanding| the)? (?:\\d+(?:\\.\\d+)?(?:%| per ?cent| percent)|(?:a|one) (?:third|quarter|fifth|tenth)|half|two-thirds|three-quarters)(?: stake)? (?:of|in) {OX}",
         veto: None,
     },
     RuleDef {
@@ -199,7 +199,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.7,
         flags: flag::NO_AMOUNT,
-        pattern: "{S}(?P<skip>, {W},)? (?:also |too |as well )?(?:took part|participated|co-invested|invested personally|are also expected to take part|are expected to take part|is also expected to take part|is expected to take part|are also expected to participate|is expected to participate)\\b",
+        pattern: "{S}(?P<skip>, {W},)? (?:also |too |as well )?(?:(?:took part|participated|co-invested|invested personally|are also expected to take part|are expected to take part|is also expected to take part|is expected to take part|are also expected to participate|is expected to participate)\\b|invested(?: too| as well)?(?:[.,;]|$))",
         veto: None,
     },
     RuleDef {
@@ -359,7 +359,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Focus,
         confidence: 0.5,
         flags: 0,
-        pattern: "{O}{A}{g}\\b(?:was|were|is|has been|had been|have been) valued at @v\\d+ in an? (?:@m\\d+ )?(?:{w})?{ROUND}\\b",
+        pattern: "{O}{A}{g}\\b(?:was|were|is|has been|had been|have been) valued at @v\\d+ (?:in|after|following|through) an? (?:@m\\d+ )?(?:{w})?{ROUND}\\b",
         veto: None,
     },
     // ---- acquirer
