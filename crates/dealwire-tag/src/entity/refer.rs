@@ -634,6 +634,17 @@ fn after_deal_word(before: &str) -> bool {
         "compete with",
     ];
     let b = before.trim_end();
+    // "invested $50 million in", "pumped $2bn into": money put in a few words back.
+    let mut words = b.rsplit(' ');
+    if matches!(words.next(), Some("in" | "into"))
+        && words.take(5).any(|w| {
+            ["invest", "pour", "inject", "pump", "plough", "plow"]
+                .iter()
+                .any(|v| w.starts_with(v))
+        })
+    {
+        return true;
+    }
     DEAL_WORDS.iter().any(|w| {
         b.len() >= w.len()
             && b.is_char_boundary(b.len() - w.len())
