@@ -458,11 +458,20 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X offered $5bn for Y": a price put on a company is a bid for it.
+        method: "acquirer.offered_for",
+        shape: Directed(Acquirer),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:offered|offers|offer|offering|bid|bids|bidding)\\b (?:about |around |roughly |nearly |more than |up to )?@m\\d+ (?:in cash |in stock |in cash and stock )?for {OX}",
+        veto: None,
+    },
+    RuleDef {
         method: "acquirer.merge",
         shape: Directed(Acquirer),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{A}{P}{g}\\b(?:merge|merges|merged|merging|combine|combines|combining|merger|combination)\\b (?:{w})?with {OX}",
+        pattern: "{S}{A}{P}{g}\\b(?:merge|merges|merged|merging|combine|combines|combining|merger|combination)\\b(?P<gap> (?:@r\\d+(?:'s|') )?(?:{w})?)with {OX}",
         veto: None,
     },
     RuleDef {
@@ -472,7 +481,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Mutual(Acquirer),
         confidence: 0.7,
         flags: 0,
-        pattern: "{S}{g}\\b(?:merge|merged|combine|combined)\\b(?: (?:their|the two|both|in|on|by|into|after|later|this|next|at|under|as|to create|to form)\\b|[.,;]|$)",
+        pattern: "{S}{g}\\b(?:(?:merge|merged|combine|combined)\\b(?: (?:their|the two|both|in|on|by|into|after|later|this|next|at|under|as|to create|to form)\\b|[.,;]|$)|(?:merger|combination|tie-up) (?:talks|negotiations|discussions)\\b)",
         veto: None,
     },
     RuleDef {
