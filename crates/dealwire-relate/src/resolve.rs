@@ -374,6 +374,9 @@ fn gives_acquirer(def: &crate::rules::RuleDef) -> bool {
     ty == Some(RelationType::Acquirer) || def.flags & flag::STAKE != 0
 }
 
+/// Most parties in a list whose members are paired with each other.
+const MUTUAL_MAX: usize = 8;
+
 /// Appends the matches of rule `ri` in the masked sentence to `cands`.
 fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>) {
     let bytes = masked.text.as_bytes();
@@ -739,6 +742,10 @@ fn emit(
             }
             return;
         }
+        // A longer list is an enumeration ("X, Y, ... and Z agreed to merge"
+        // over a page of names), not parties that all deal with each other,
+        // and its pairs would grow with the square of its length.
+        Shape::Mutual(_) if subjects.len() > MUTUAL_MAX => return,
         Shape::Mutual(_) => {
             let mut v = Vec::new();
             for i in 0..subjects.len() {
