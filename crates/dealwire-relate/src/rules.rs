@@ -764,11 +764,38 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X and Y have been partners since 2015".
+        method: "partner.are_partners",
+        shape: Mutual(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S} (?:are|were|have been|had been|became|become|remain|remained|will be|would be) (?:now |also |long-time |longtime |close |strategic |business |commercial )*(?:partners|allies)\\b",
+        veto: None,
+    },
+    RuleDef {
+        // "X will distribute Y's products in Asia".
+        method: "partner.distributes",
+        shape: Directed(Partner),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:distribute|distributes|distributed|distributing|resell|resells|resold|reselling)\\b {OX}{PR} (?:{w})?(?:products|snacks|drinks|beverages|drugs|medicines|vehicles|cars|phones|devices|software|services|goods|brands|chips|beers?|wines?|spirits)\\b",
+        veto: None,
+    },
+    RuleDef {
+        // "X joined Y in a consortium to bid for the port".
+        method: "partner.joined_in",
+        shape: Directed(Partner),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:joined|joins|join|joining|teamed with|partnered with) {OX} (?:in|on) (?:a |an |the )?(?:[a-z-]+ )?(?:consortium|bid|venture|alliance|group)\\b",
+        veto: None,
+    },
+    RuleDef {
         method: "partner.use_of",
         shape: Directed(Partner),
         confidence: 0.7,
         flags: 0,
-        pattern: "{S}{g}\\b(?:use|uses|using|usage)\\b(?: of)? {OX}{P} (?:{w})?(?:chips|processors|gpus|tpus|tensor processing units|accelerators|cloud|services|capacity|infrastructure|servers|data centers|data centres)",
+        pattern: "{S}{g}\\b(?:use|uses|using|usage|integrate|integrates|integrated|integrating|embed|embeds|embedded|embedding|deploy|deploys|deployed|deploying|adopt|adopts|adopted|adopting)\\b(?: of)? {OX}{P} (?:{w})?(?:chips|processors|gpus|tpus|tensor processing units|accelerators|cloud|services|capacity|infrastructure|servers|data centers|data centres|software|models|model|technology|platform|systems|sensors|batteries|engines)",
         veto: None,
     },
     RuleDef {
