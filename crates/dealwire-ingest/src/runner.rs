@@ -309,7 +309,7 @@ impl<'a, P: Stage + ?Sized> Runner<'a, P> {
         let read_opts = self.opts.read;
 
         let outcome = std::thread::scope(|s| -> Result<ReaderStats, IngestError> {
-            // A few items per worker keeps every core busy while bounding memory.
+            // A few batches per worker keep every core busy while bounding memory.
             let (work_tx, work_rx) = bounded::<Vec<Work>>(threads * 2);
             let (out_tx, out_rx) = bounded::<Vec<Output>>(threads * 4);
             let reader = {
