@@ -253,6 +253,25 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "Y, which X backs": the backer inside a relative clause about Y.
+        method: "investor.which_backs",
+        shape: Directed(Investor),
+        confidence: 0.75,
+        flags: flag::NO_AMOUNT | flag::ROLE,
+        pattern: "{O},? (?:which|that) {S} (?:also |already |now |still |has long |had long )?(?:backs|backed|funds|funded|bankrolls|bankrolled|has backed|had backed|has funded)\\b",
+        veto: None,
+    },
+    RuleDef {
+        // "Y, a X portfolio company", "Y, a X partner", "Y, a X supplier":
+        // the company named as a modifier of a role noun in an apposition.
+        method: "investor.appos_portfolio",
+        shape: Directed(Investor),
+        confidence: 0.75,
+        flags: flag::NO_AMOUNT | flag::ROLE,
+        pattern: "{O}, (?:a|an|one) (?:of )?{S}(?:'s|')? (?:portfolio|investee) (?:company|companies|firm|business)\\b",
+        veto: None,
+    },
+    RuleDef {
         method: "investor.backs",
         shape: Directed(Investor),
         confidence: 0.75,
@@ -791,6 +810,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        method: "partner.appos_partner",
+        shape: Directed(Partner),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}, (?:a|an|one) (?:of )?(?:long-time |longtime |key |close |strategic )?{O}(?:'s|')? (?:partner|partners|ally|allies)\\b",
+        veto: None,
+    },
+    RuleDef {
         method: "partner.use_of",
         shape: Directed(Partner),
         confidence: 0.7,
@@ -1030,6 +1057,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.7,
         flags: 0,
         pattern: "{O}{A}{g}\\b(?:runs|run|running|ran|hosts|host|hosted|hosting|trains|train|trained|training)\\b(?P<gap>{gr}) on {S}{PR} (?:{w})?(?:cloud|servers|platform|data centres|data centers|infrastructure|chips|processors|supercomputers?|network)\\b",
+        veto: None,
+    },
+    RuleDef {
+        method: "supplier.appos_supplier",
+        shape: Directed(Supplier),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}, (?:a|an|one) (?:of )?(?:long-time |longtime |key |main |major )?{O}(?:'s|')? (?:{SUPPLIER_NOUN})\\b",
         veto: None,
     },
     RuleDef {
