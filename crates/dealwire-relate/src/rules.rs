@@ -495,12 +495,13 @@ pub(crate) const RULES: &[RuleDef] = &[
     },
     RuleDef {
         // "X and Y agreed to merge", "plan to combine their businesses": the
-        // merger of a subject list, with no "with" after the verb.
+        // merger of a subject list, with no "with" after the verb; what
+        // "their" names must be a business ("merge their apps" is no merger).
         method: "acquirer.merge_together",
         shape: Mutual(Acquirer),
         confidence: 0.7,
         flags: 0,
-        pattern: "{S}{g}\\b(?:(?:merge|merged|combine|combined)\\b(?: (?:their|the two|both|in|on|by|into|after|later|this|next|at|under|as|to create|to form)\\b|[.,;]|$)|(?:merger|combination|tie-up) (?:talks|negotiations|discussions)\\b)",
+        pattern: "{S}{g}\\b(?:(?:merge|merged|combine|combined)\\b(?: (?:their|the two|both) (?:[a-z-]+ ){0,2}(?:businesses|business|operations|companies|units|divisions|firms|groups|banks|brands|assets|activities|networks|subsidiaries)\\b| (?:in|on|by|into|after|later|this|next|at|under|as|to create|to form)\\b|[.,;]|$)|(?:merger|combination|tie-up) (?:talks|negotiations|discussions)\\b)",
         veto: None,
     },
     RuleDef {
