@@ -1061,6 +1061,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X, a Y customer", "X is one of Y's biggest clients".
+        method: "supplier.named_customer",
+        shape: Directed(Supplier),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{O}(?:,| (?:is|was|are|were|remains|became|has been|had been)) (?:a|an|one) (?:of )?(?:long-time |longtime |key |major |big |biggest |large |largest |important |main )?{S}(?:'s|')? (?:{w})?(?:customer|customers|client|clients)\\b",
+        veto: None,
+    },
+    RuleDef {
         method: "supplier.appos_supplier",
         shape: Directed(Supplier),
         confidence: 0.7,
@@ -1073,7 +1082,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|equip|equips|equipped)\\b {OX} with",
+        pattern: "{S}{A}{g}\\b(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|equip|equips|equipped)\\b {OX}(?:(?:'s|') (?:[a-z][a-z-]* ){0,2}[a-z][a-z-]*)? with",
         veto: None,
     },
     RuleDef {
