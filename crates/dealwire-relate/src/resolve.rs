@@ -374,9 +374,6 @@ fn gives_acquirer(def: &crate::rules::RuleDef) -> bool {
     ty == Some(RelationType::Acquirer) || def.flags & flag::STAKE != 0
 }
 
-/// Most parties in a list whose members are paired with each other.
-const MUTUAL_MAX: usize = 8;
-
 /// Appends the matches of rule `ri` in the masked sentence to `cands`.
 fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>) {
     let bytes = masked.text.as_bytes();
@@ -675,6 +672,9 @@ fn joiner_ok(joiner: &str) -> bool {
     }
     !rest.split(' ').any(|w| LIST_STOP.contains(&w))
 }
+
+/// Most parties in a list whose members are paired with each other.
+const MUTUAL_MAX: usize = 8;
 
 #[allow(clippy::too_many_arguments)]
 fn emit(

@@ -262,8 +262,9 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
-        // "Y, a X portfolio company", "Y, a X partner", "Y, a X supplier":
-        // the company named as a modifier of a role noun in an apposition.
+        // "Y, a X portfolio company": the backer named as a modifier of the
+        // role noun in an apposition (partners, suppliers and customers have
+        // rules of the same form below).
         method: "investor.appos_portfolio",
         shape: Directed(Investor),
         confidence: 0.75,
