@@ -2,7 +2,7 @@
 
 use std::cell::Cell;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use dealwire::{Extraction, Pipeline, Reject};
 use dealwire_ingest::{
-    DEFAULT_MAX_ARTICLE_BYTES, Progress, ReadOptions, RunOptions, Runner, Sink, Snapshot, Written,
-    collect_inputs,
+    DEFAULT_MAX_ARTICLE_BYTES, DEFAULT_MEMORY_ENTRIES, Progress, ReadOptions, RunOptions, Runner,
+    SeenIds, Sink, Snapshot, Written, collect_inputs,
 };
 use dealwire_store::{ArticleMeta, OutputWriter, StoreError, WriteSummary, WriterOptions};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -75,14 +75,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<()> {
             .context("building the default pipeline")?,
     };
     let inputs = collect_inputs(&args.inputs)?;
-    let done = dealwire_store::read_done_articles(&args.out)
-        .with_context(|| format!("reading finished articles in {}", args.out.display()))?;
     let mut writer_opts = WriterOptions::default();
     if let Some(n) = args.rows_per_part {
         writer_opts.rows_per_part = n;
     }
     let writer = OutputWriter::create(&args.out, writer_opts)
         .with_context(|| format!("creating output in {}", args.out.display()))?;
+    let seen = seen_ids(&args.out)?;
     let sink = StoreSink {
         writer,
         meta: ArticleMeta {
@@ -98,10 +97,10 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<()> {
         read: ReadOptions {
             max_article_bytes: args.max_article_bytes,
         },
-        done,
     };
     let (summary, written) = Runner::new(&pipeline)
         .options(opts)
+        .seen(seen)
         .stop_flag(Arc::clone(&stop))
         .progress(&display)
         .run(&inputs, sink)
@@ -165,6 +164,33 @@ impl Sink for StoreSink {
 
     fn finish(self) -> Result<WriteSummary, StoreError> {
         self.writer.finish()
+    }
+}
+
+/// Folder under the output where the set of seen article ids spills; the
+/// dot keeps it out of globs over the table folders, and the run removes it.
+const SEEN_DIR: &str = ".dealwire-seen";
+
+/// The ids of the articles already in `out`, in a set that spills to
+/// [`SEEN_DIR`] past [`DEFAULT_MEMORY_ENTRIES`] ids, so that memory stays
+/// bounded however much an earlier run wrote.
+fn seen_ids(out: &Path) -> anyhow::Result<SeenIds> {
+    let dir = out.join(SEEN_DIR);
+    let mut seen = SeenIds::spilling(dir.clone(), DEFAULT_MEMORY_ENTRIES)
+        .with_context(|| format!("creating {}", dir.display()))?;
+    let mut failure = None;
+    dealwire_store::for_each_done_article(out, |id, hash| {
+        if failure.is_none() {
+            // A hash that is not hex cannot match any text: such a row is left out.
+            if let Err(e) = seen.add_done(id, hash) {
+                failure = Some(e);
+            }
+        }
+    })
+    .with_context(|| format!("reading finished articles in {}", out.display()))?;
+    match failure {
+        Some(e) => Err(e).with_context(|| format!("writing to {}", dir.display())),
+        None => Ok(seen),
     }
 }
 

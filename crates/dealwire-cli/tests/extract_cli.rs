@@ -80,6 +80,14 @@ fn a_rerun_skips_what_is_written_and_adds_no_article_rows() {
     assert!(err.contains("0 articles"), "{err}");
     assert!(err.contains("5 skipped"), "{err}");
     assert_eq!(rows(&out, Table::Articles), 5);
+    // The seen set's spill folder goes with the run.
+    let left: Vec<_> = std::fs::read_dir(&out)
+        .expect("out")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .filter(|n| n.to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }
 
 #[test]

@@ -19,6 +19,10 @@ pub enum IngestError {
     /// The output sink failed (output folder unwritable, disk full...).
     #[error("output failed: {0}")]
     Sink(Box<dyn std::error::Error + Send + Sync>),
+    /// The spill folder of the set of seen article ids failed (disk full,
+    /// folder unwritable).
+    #[error("cannot keep the set of seen article ids: {0}")]
+    Seen(std::io::Error),
     /// A runner thread could not be started.
     #[error("cannot start a worker thread: {0}")]
     Thread(std::io::Error),

@@ -6,7 +6,8 @@
 //! `Result<Article, Reject>`: a bad record is a [`Reject`] with a
 //! [`RejectCode`], never a silent drop. [`Runner`] runs a pipeline over
 //! inputs on a pool of threads with bounded memory and hands the results to a
-//! [`Sink`], skipping articles an earlier run already wrote.
+//! [`Sink`], skipping articles an earlier run already wrote ([`SeenIds`], a
+//! set of article ids that spills to disk to keep memory bounded).
 //!
 //! ```
 //! use std::convert::Infallible;
@@ -53,6 +54,7 @@ mod input;
 mod read;
 mod reject;
 mod runner;
+mod seen;
 
 pub use dealwire_core::{Article, Reject};
 pub use error::IngestError;
@@ -62,4 +64,7 @@ pub use read::{
     content_sha256, hex, parse_published, read_text_article,
 };
 pub use reject::RejectCode;
-pub use runner::{Progress, RunOptions, RunSummary, Runner, Sink, Snapshot, Written};
+pub use runner::{
+    BATCH_ARTICLES, BATCH_BYTES, Progress, RunOptions, RunSummary, Runner, Sink, Snapshot, Written,
+};
+pub use seen::{DEFAULT_MEMORY_ENTRIES, SeenIds};

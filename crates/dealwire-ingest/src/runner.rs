@@ -1,6 +1,6 @@
 //! The batch runner: reader thread → worker pool → one writer, with bounded queues.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, bounded};
 use dealwire_core::{Article, Extraction, Reject, Stage};
-use sha2::{Digest, Sha256};
 
 use crate::read::{ReadOptions, Records, content_sha256, hex};
+use crate::seen::{Entry, SeenIds, fingerprint, id_key};
 use crate::{IngestError, Input, RejectCode};
 
 /// What a [`Sink`] did with one article.
@@ -32,7 +32,7 @@ pub trait Sink {
     /// What the sink reports when it is finished.
     type Output;
     /// Writes one processed article. `content_sha256` is the lower-case hex
-    /// SHA-256 of the article text, to be stored for [`RunOptions::done`].
+    /// SHA-256 of the article text, to be stored for [`SeenIds::add_done`].
     fn write_article(
         &mut self,
         doc: &Extraction,
@@ -79,10 +79,6 @@ pub struct RunOptions {
     pub threads: usize,
     /// Reader limits.
     pub read: ReadOptions,
-    /// Articles already in the output, article id → hex content SHA-256, as
-    /// read back from it: the same id and hash is skipped, the same id with
-    /// another hash is a `duplicate_id` reject.
-    pub done: HashMap<String, String>,
 }
 
 /// What a run did.
@@ -169,12 +165,13 @@ impl std::fmt::Display for RunSummary {
 /// or [`BATCH_BYTES`] of text, through a bounded queue to `threads` workers; a
 /// second bounded queue carries their results to the calling thread, the only
 /// one that touches the sink. Memory is bounded by the queue sizes (a few
-/// batches per worker) plus about 40 bytes per distinct article id for
-/// duplicate detection. Output order is completion order, which may differ
-/// from input order when `threads > 1`.
+/// batches per worker) plus the [`SeenIds`] set of article ids for duplicate
+/// detection, which [`SeenIds::spilling`] bounds. Output order is completion
+/// order, which may differ from input order when `threads > 1`.
 pub struct Runner<'a, P: ?Sized> {
     stage: &'a P,
     opts: RunOptions,
+    seen: SeenIds,
     stop: Arc<AtomicBool>,
     progress: &'a dyn Progress,
     progress_every: Duration,
@@ -184,29 +181,10 @@ impl<P: ?Sized> std::fmt::Debug for Runner<'_, P> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Runner")
             .field("opts", &self.opts)
+            .field("seen", &self.seen)
             .field("stop", &self.stop)
             .finish_non_exhaustive()
     }
-}
-
-/// Key of an article id in the seen set: 128 bits of its SHA-256, so the set
-/// costs the same for any id length.
-type IdKey = u128;
-
-/// What the seen set keeps of an article: 64 bits of its content hash (enough
-/// to tell a changed text from a repeat) and where it was written. With the key,
-/// an entry takes 32 bytes.
-#[derive(Clone, Copy)]
-struct Seen {
-    content: u64,
-    earlier_run: bool,
-}
-
-/// The first 64 bits of a content hash.
-fn fingerprint(content: &[u8; 32]) -> u64 {
-    let mut head = [0u8; 8];
-    head.copy_from_slice(&content[..8]);
-    u64::from_le_bytes(head)
 }
 
 /// Most articles the reader puts in one batch. Handing articles over in
@@ -250,6 +228,7 @@ impl<'a, P: Stage + ?Sized> Runner<'a, P> {
         Self {
             stage,
             opts: RunOptions::default(),
+            seen: SeenIds::in_memory(),
             stop: Arc::new(AtomicBool::new(false)),
             progress: &(),
             progress_every: Duration::from_millis(200),
@@ -259,6 +238,15 @@ impl<'a, P: Stage + ?Sized> Runner<'a, P> {
     /// Sets the options.
     pub fn options(mut self, opts: RunOptions) -> Self {
         self.opts = opts;
+        self
+    }
+
+    /// The ids seen before the run: articles an earlier run wrote, which
+    /// the run skips when it meets them again with the same content and
+    /// rejects as `duplicate_id` with other content. The run adds every id it
+    /// reads. The default set is empty and in memory.
+    pub fn seen(mut self, seen: SeenIds) -> Self {
+        self.seen = seen;
         self
     }
 
@@ -277,8 +265,9 @@ impl<'a, P: Stage + ?Sized> Runner<'a, P> {
 
     /// Runs over `inputs` (in order) into `sink`.
     ///
-    /// Bad records become rejects and never stop the run; only a sink error
-    /// or a failure to start threads does.
+    /// Bad records become rejects and never stop the run; only a sink error,
+    /// a failure of the seen set's spill folder or a failure to start threads
+    /// does.
     pub fn run<S: Sink>(
         self,
         inputs: &[Input],
@@ -291,18 +280,7 @@ impl<'a, P: Stage + ?Sized> Runner<'a, P> {
         };
         let total_bytes = inputs.iter().map(Input::plain_size).sum::<Option<u64>>();
         let live = Live::default();
-        let mut seen: HashMap<IdKey, Seen> = HashMap::with_capacity(self.opts.done.len());
-        for (id, hash) in &self.opts.done {
-            if let Some(content) = parse_hex32(hash) {
-                seen.insert(
-                    id_key(id),
-                    Seen {
-                        content: fingerprint(&content),
-                        earlier_run: true,
-                    },
-                );
-            }
-        }
+        let seen = self.seen;
         let mut summary = RunSummary::default();
         let stage = self.stage;
         let stop = &*self.stop;
@@ -367,7 +345,7 @@ impl<'a, P: Stage + ?Sized> Runner<'a, P> {
                 let _ = reader.join();
                 return Err(IngestError::Sink(Box::new(e)));
             }
-            reader.join().map_err(|_| IngestError::Panicked)
+            reader.join().map_err(|_| IngestError::Panicked)?
         })?;
 
         let output = sink.finish().map_err(|e| IngestError::Sink(Box::new(e)))?;
@@ -442,12 +420,12 @@ impl Pending {
 fn read_all(
     inputs: &[Input],
     opts: ReadOptions,
-    mut seen: HashMap<IdKey, Seen>,
+    mut seen: SeenIds,
     work_tx: &Sender<Vec<Work>>,
     out_tx: &Sender<Vec<Output>>,
     stop: &AtomicBool,
     live: &Live,
-) -> ReaderStats {
+) -> Result<ReaderStats, IngestError> {
     let mut stats = ReaderStats::default();
     let mut pending = Pending::default();
     let mut base = 0;
@@ -462,7 +440,11 @@ fn read_all(
                 Ok(article) => {
                     let content = content_sha256(&article.text);
                     let key = id_key(&article.id);
-                    match seen.get(&key) {
+                    let prev = match seen.get(key) {
+                        Ok(prev) => prev,
+                        Err(e) => return Err(fail(e, stop)),
+                    };
+                    match prev {
                         Some(prev) if prev.content == fingerprint(&content) => {
                             if prev.earlier_run {
                                 stats.skipped += 1;
@@ -486,13 +468,13 @@ fn read_all(
                             pending.rejects.push(Output::Reject(reject));
                         }
                         None => {
-                            seen.insert(
-                                key,
-                                Seen {
-                                    content: fingerprint(&content),
-                                    earlier_run: false,
-                                },
-                            );
+                            let entry = Entry {
+                                content: fingerprint(&content),
+                                earlier_run: false,
+                            };
+                            if let Err(e) = seen.insert(key, entry) {
+                                return Err(fail(e, stop));
+                            }
                             pending.text_bytes += article.text.len();
                             pending.work.push(Work {
                                 article,
@@ -518,7 +500,14 @@ fn read_all(
     // finished and written like the rest.
     pending.send(work_tx, out_tx);
     live.bytes_read.store(base, Ordering::Relaxed);
-    stats
+    Ok(stats)
+}
+
+/// Stops the run on a failure of the seen set: the articles already sent are
+/// finished and written, the rest of the input is not read.
+fn fail(e: std::io::Error, stop: &AtomicBool) -> IngestError {
+    stop.store(true, Ordering::SeqCst);
+    IngestError::Seen(e)
 }
 
 fn work<P: Stage + ?Sized>(stage: &P, work_rx: &Receiver<Vec<Work>>, out_tx: &Sender<Vec<Output>>) {
@@ -551,25 +540,4 @@ fn process<P: Stage + ?Sized>(stage: &P, item: Work) -> Output {
             ))
         }
     }
-}
-
-fn id_key(id: &str) -> IdKey {
-    let d = Sha256::digest(id.as_bytes());
-    let mut k = [0u8; 16];
-    k.copy_from_slice(&d[..16]);
-    u128::from_le_bytes(k)
-}
-
-fn parse_hex32(s: &str) -> Option<[u8; 32]> {
-    let b = s.as_bytes();
-    if b.len() != 64 {
-        return None;
-    }
-    let mut out = [0u8; 32];
-    for (i, pair) in b.chunks_exact(2).enumerate() {
-        let hi = (pair[0] as char).to_digit(16)?;
-        let lo = (pair[1] as char).to_digit(16)?;
-        out[i] = (hi * 16 + lo) as u8;
-    }
-    Some(out)
 }

@@ -2,13 +2,13 @@
 
 #![allow(clippy::unwrap_used)] // in tests a failed unwrap is a failed test
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use dealwire_core::{Extraction, Mention, MentionKind, MentionMethod, Reject, Span, Stage};
-use dealwire_ingest::{IngestError, Input, RunOptions, RunSummary, Runner, Sink, Written};
+use dealwire_ingest::{IngestError, Input, RunOptions, RunSummary, Runner, SeenIds, Sink, Written};
 
 /// Marks each "Acme" as a mention; panics on "BOOM"; sets a stop flag on "STOP".
 struct TestStage {
@@ -111,15 +111,24 @@ fn run(
     inputs: &[Input],
     threads: usize,
     sink: MemSink,
-    done: HashMap<String, String>,
+    seen: SeenIds,
 ) -> Result<(RunSummary, (Rows, Vec<Reject>)), IngestError> {
     Runner::new(&TestStage { stop: None })
         .options(RunOptions {
             threads,
-            done,
             ..RunOptions::default()
         })
+        .seen(seen)
         .run(inputs, sink)
+}
+
+/// A seen set of `done` (id, hex content hash) pairs from an earlier run.
+fn earlier(seen: SeenIds, done: &[(String, String)]) -> SeenIds {
+    let mut seen = seen;
+    for (id, hash) in done {
+        assert!(seen.add_done(id, hash).unwrap(), "{hash} is a hash");
+    }
+    seen
 }
 
 #[test]
@@ -129,7 +138,7 @@ fn every_record_is_written_or_rejected_whatever_the_thread_count() {
     let mut sets = Vec::new();
     for threads in [1, 2, 4] {
         let (s, (rows, rejects)) =
-            run(&inputs, threads, MemSink::default(), HashMap::new()).unwrap();
+            run(&inputs, threads, MemSink::default(), SeenIds::in_memory()).unwrap();
         assert_eq!(s.articles, 200);
         assert_eq!(s.mentions, 400);
         assert_eq!(s.rejects, 20);
@@ -157,7 +166,7 @@ fn a_panicking_stage_rejects_one_article_and_the_run_goes_on() {
     )
     .unwrap();
     let inputs = dealwire_ingest::collect_inputs(&[p]).unwrap();
-    let (s, (rows, rejects)) = run(&inputs, 2, MemSink::default(), HashMap::new()).unwrap();
+    let (s, (rows, rejects)) = run(&inputs, 2, MemSink::default(), SeenIds::in_memory()).unwrap();
     assert_eq!(s.articles, 2);
     assert_eq!(rows.len(), 2);
     assert_eq!(rejects.len(), 2);
@@ -180,7 +189,7 @@ fn a_panicking_stage_rejects_one_article_and_the_run_goes_on() {
 fn a_crashed_run_resumes_to_the_same_rows_without_duplicates() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = corpus(dir.path(), 100);
-    let (_, (full, _)) = run(&inputs, 2, MemSink::default(), HashMap::new()).unwrap();
+    let (_, (full, _)) = run(&inputs, 2, MemSink::default(), SeenIds::in_memory()).unwrap();
     let full: BTreeSet<_> = full.into_iter().collect();
 
     for crash_at in [0, 7, 42, 99] {
@@ -191,13 +200,15 @@ fn a_crashed_run_resumes_to_the_same_rows_without_duplicates() {
             fail_after: Some(crash_at),
             ..MemSink::default()
         };
-        let err = run(&inputs, 2, crashing, HashMap::new());
+        let err = run(&inputs, 2, crashing, SeenIds::in_memory());
         assert!(matches!(err, Err(IngestError::Sink(_))));
         // Only whole batches survive the crash, like finished part files.
         let left = committed.lock().unwrap().clone();
         assert_eq!(left.len(), (crash_at / 10) * 10);
-        let done: HashMap<String, String> = left.iter().cloned().collect();
-        let (s, (rest, _)) = run(&inputs, 2, MemSink::default(), done).unwrap();
+        // A set that spills every few ids finds them on disk as it would in memory.
+        let spill = SeenIds::spilling(dir.path().join("seen"), 3).unwrap();
+        let seen = earlier(spill, &left);
+        let (s, (rest, _)) = run(&inputs, 2, MemSink::default(), seen).unwrap();
         assert_eq!(s.skipped, left.len() as u64);
         assert_eq!(s.articles, (100 - left.len()) as u64);
         let mut all = left;
@@ -219,7 +230,7 @@ fn same_id_with_other_content_is_a_duplicate_id_reject() {
     )
     .unwrap();
     let inputs = dealwire_ingest::collect_inputs(&[p]).unwrap();
-    let (s, (rows, rejects)) = run(&inputs, 1, MemSink::default(), HashMap::new()).unwrap();
+    let (s, (rows, rejects)) = run(&inputs, 1, MemSink::default(), SeenIds::in_memory()).unwrap();
     assert_eq!((s.articles, s.duplicates, s.rejects), (2, 1, 1));
     assert_eq!(rows.len(), 2);
     assert_eq!(rejects[0].code, "duplicate_id");
@@ -227,7 +238,7 @@ fn same_id_with_other_content_is_a_duplicate_id_reject() {
     assert!(rejects[0].reason.contains("earlier in this run"));
 
     // Against an earlier run's output.
-    let done = HashMap::from([
+    let done = [
         (
             "y".to_owned(),
             dealwire_ingest::hex(&dealwire_ingest::content_sha256("old")),
@@ -236,8 +247,9 @@ fn same_id_with_other_content_is_a_duplicate_id_reject() {
             "x".to_owned(),
             dealwire_ingest::hex(&dealwire_ingest::content_sha256("first")),
         ),
-    ]);
-    let (s, (rows, rejects)) = run(&inputs, 1, MemSink::default(), done).unwrap();
+    ];
+    let seen = earlier(SeenIds::in_memory(), &done);
+    let (s, (rows, rejects)) = run(&inputs, 1, MemSink::default(), seen).unwrap();
     assert_eq!((s.articles, s.skipped, s.rejects), (0, 2, 2));
     assert!(rows.is_empty());
     assert!(rejects.iter().all(|r| r.code == "duplicate_id"));
@@ -269,4 +281,16 @@ fn the_stop_flag_ends_the_run_cleanly_with_what_was_read() {
     assert!(s.interrupted);
     assert!(s.articles >= 1 && s.articles < 5001, "{}", s.articles);
     assert_eq!(rows.len() as u64, s.articles, "everything read was written");
+}
+
+#[test]
+fn a_spill_folder_that_fails_stops_the_run_with_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = corpus(dir.path(), 50);
+    let spill = dir.path().join("seen");
+    let seen = SeenIds::spilling(spill.clone(), 3).unwrap();
+    // The folder is gone when the set first spills.
+    std::fs::remove_dir(&spill).unwrap();
+    let err = run(&inputs, 2, MemSink::default(), seen);
+    assert!(matches!(err, Err(IngestError::Seen(_))), "{err:?}");
 }

@@ -8,7 +8,7 @@
 //!
 //! [`OutputWriter`] streams articles into part files with bounded memory and
 //! renames each part only once complete; [`read_table`] and
-//! [`read_done_articles`] read the complete parts back, the latter so that a
+//! [`for_each_done_article`] read the complete parts back, the latter so that a
 //! rerun can skip articles already written.
 //!
 //! ```
@@ -40,7 +40,7 @@ mod rows;
 mod schema;
 mod writer;
 
-pub use reader::{committed_parts, read_done_articles, read_table};
+pub use reader::{committed_parts, for_each_done_article, read_done_articles, read_table};
 pub use schema::{
     Column, ColumnType, DECIMAL_SCALE, DESCRIPTION_KEY, MONEY_PRECISION, PERCENT_PRECISION,
     SCHEMA_VERSION, SCHEMA_VERSION_KEY, TABLE_KEY, amounts_schema, articles_schema, columns,

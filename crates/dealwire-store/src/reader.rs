@@ -111,10 +111,21 @@ pub fn read_table(dir: &Path, table: Table) -> Result<Vec<RecordBatch>, StoreErr
 /// `article_id` → `content_sha256` of every article in the complete `articles`
 /// parts under `dir`, so that a rerun skips articles already written.
 ///
-/// Only two columns are read. When an id occurs twice, the later part wins.
+/// When an id occurs twice, the later part wins. The map holds every id; a
+/// large output is better read with [`for_each_done_article`].
 pub fn read_done_articles(dir: &Path) -> Result<HashMap<String, String>, StoreError> {
-    const COLUMNS: [&str; 2] = ["article_id", "content_sha256"];
     let mut done = HashMap::new();
+    for_each_done_article(dir, |id, hash| {
+        done.insert(id.to_owned(), hash.to_owned());
+    })?;
+    Ok(done)
+}
+
+/// Calls `f` with the `article_id` and `content_sha256` of every article in
+/// the complete `articles` parts under `dir`, part by part in the order of
+/// [`committed_parts`], holding one record batch of two columns at a time.
+pub fn for_each_done_article(dir: &Path, mut f: impl FnMut(&str, &str)) -> Result<(), StoreError> {
+    const COLUMNS: [&str; 2] = ["article_id", "content_sha256"];
     for path in committed_parts(dir, Table::Articles)? {
         let builder = open(&path)?;
         let mut roots = Vec::with_capacity(COLUMNS.len());
@@ -131,7 +142,11 @@ pub fn read_done_articles(dir: &Path) -> Result<HashMap<String, String>, StoreEr
         }
         let mask = ProjectionMask::roots(builder.parquet_schema(), roots);
         let reader = build(&path, builder.with_projection(mask))?;
-        for batch in batches(&path, reader)? {
+        for batch in reader {
+            let batch = batch.map_err(|source| StoreError::Decode {
+                path: path.clone(),
+                source,
+            })?;
             let [ids, hashes] = COLUMNS.map(|column| {
                 batch
                     .column_by_name(column)
@@ -144,10 +159,10 @@ pub fn read_done_articles(dir: &Path) -> Result<HashMap<String, String>, StoreEr
             let (ids, hashes) = (ids?, hashes?);
             for i in 0..batch.num_rows() {
                 if ids.is_valid(i) && hashes.is_valid(i) {
-                    done.insert(ids.value(i).to_owned(), hashes.value(i).to_owned());
+                    f(ids.value(i), hashes.value(i));
                 }
             }
         }
     }
-    Ok(done)
+    Ok(())
 }

@@ -22,7 +22,7 @@ use crate::{StoreError, Table};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ArticleMeta {
     /// SHA-256 of the article content, lower-case hex; a rerun compares it to
-    /// skip articles already written ([`crate::read_done_articles`]).
+    /// skip articles already written ([`crate::for_each_done_article`]).
     pub content_sha256: String,
     /// Name and version of the pipeline ("default@0.1.0").
     pub pipeline: String,
@@ -116,7 +116,7 @@ struct Part {
 }
 
 /// Parts renamed in this order: `articles` last, so that an article counts as
-/// done ([`crate::read_done_articles`]) only once all its rows are in place.
+/// done ([`crate::for_each_done_article`]) only once all its rows are in place.
 const COMMIT_ORDER: [Table; 5] = [
     Table::Mentions,
     Table::Amounts,
