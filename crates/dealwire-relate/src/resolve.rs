@@ -502,6 +502,26 @@ fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>
         subjects.retain(|&slot| !modifies_noun(masked, slot));
         // "buys its processors", "sell its cloud arm to Y": a possessive pronoun
         // is not an object unless the rule itself reads the possessive.
+        // "Y, its longtime supplier": a pronoun after a bare comma opens an
+        // apposition to Y; it is no list item, and the possessive after it is
+        // not Y's, so a rule that reads that possessive does not match.
+        let mut apposition = false;
+        for (index, parties) in [(groups.s, &mut subjects), (groups.o, &mut objects)] {
+            let Some(g) = group(index) else { continue };
+            let list = &masked.text[g.start()..g.end()];
+            let pronoun = list.rfind(", @r").filter(|&i| {
+                list.get(i + 4..)
+                    .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+            });
+            if let Some(i) = pronoun.filter(|_| masked.text[g.end()..].starts_with('\'')) {
+                apposition |= m.end() > g.end();
+                let slot = masked.slots.iter().position(|s| s.pos == g.start() + i + 2);
+                parties.retain(|&p| Some(p) != slot);
+            }
+        }
+        if apposition {
+            continue;
+        }
         if let Some(g) = group(groups.o) {
             let at = masked.text[..g.end()].rfind('@');
             let pronoun = at.is_some_and(|at| masked.text.as_bytes().get(at + 1) == Some(&b'r'));

@@ -95,6 +95,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X has committed up to $4 billion to Y": money promised to a party.
+        method: "investor.committed",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:committed|commits|commit|committing|pledged|pledges|pledge|pledging)\\b (?:{w})?@m\\d+ (?:to|into) {OX}",
+        veto: None,
+    },
+    RuleDef {
         method: "investor.noun_in",
         shape: Directed(Investor),
         confidence: 0.8,
@@ -109,6 +118,16 @@ pub(crate) const RULES: &[RuleDef] = &[
         flags: flag::STAKE,
         pattern: "{S}{A}{g}\\b{STAKE_VERB}\\b{g}\\bstakes?\\b(?: of{g})? (?:in|of) {OX}",
         veto: Some(SELLING),
+    },
+    RuleDef {
+        // "X sold a 10% stake to Y": a stake in the seller itself, with no
+        // other company named between the stake and the buyer.
+        method: "investor.sold_own_stake",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: flag::STAKE,
+        pattern: "{O}{A}{g}\\b(?:sold|sells|sell|selling|issued|issues|issue|issuing)\\b (?:a|an) (?:[a-z0-9.%-]+ ){0,3}(?:stake|holding|shareholding)\\b (?:{w})?to {S}",
+        veto: None,
     },
     RuleDef {
         method: "investor.owns_pct",
@@ -140,9 +159,10 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.85,
         flags: 0,
         pattern: "{O}{A}{g}\\b{RAISE}\\b{G}\\b(?:from|led by|co-led by|headed by|backed by|anchored by)\\b{g}{S}",
-        // "received a takeover approach from Y", "got an order from Y": not money put in.
+        // "received a takeover approach from Y", "got an order from Y", "raised
+        // $500 million in debt from banks": not equity put in.
         veto: Some(
-            "\\b(?:takeover|approach|approaches|bid|bids|offer|offers|proposal|proposals|order|orders|complaint|complaints|lawsuit|request|requests|letter|notice|warning|grant|grants|licen[cs]e|contract|contracts)\\b",
+            "\\b(?:takeover|approach|approaches|bid|bids|offer|offers|proposal|proposals|order|orders|complaint|complaints|lawsuit|request|requests|letter|notice|warning|grant|grants|licen[cs]e|contract|contracts|debt|loan|loans|credit|bond|bonds|borrowing|borrowings|refinancing|mortgage)\\b",
         ),
     },
     RuleDef {
@@ -406,7 +426,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Acquirer),
         confidence: 0.8,
         flags: 0,
-        pattern: "{O}{g}\\b(?:was|were|is|are|has been|had been|will be|would be|is being|to be|being)\\b (?:{w})?sold\\b (?:{w})?to (?:{w5})?{S}",
+        pattern: "{O}{g}\\b(?:was|were|is|are|has been|had been|will be|would be|is being|to be|being)\\b (?:{w})?sold\\b (?:by (?:(?:its|the) (?:[a-z-]+ ){0,2})?@[pr]\\d+ )?(?:{w})?to (?:{w5})?{S}",
         veto: None,
     },
     RuleDef {
@@ -502,7 +522,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Mutual(Acquirer),
         confidence: 0.7,
         flags: 0,
-        pattern: "{S}{g}\\b(?:(?:merge|merged|combine|combined)\\b(?: (?:their|the two|both) (?:[a-z-]+ ){0,2}(?:businesses|business|operations|companies|units|divisions|firms|groups|banks|brands|assets|activities|networks|subsidiaries)\\b| (?:in|on|by|into|after|later|this|next|at|under|as|to create|to form)\\b|[.,;]|$)|(?:merger|combination|tie-up) (?:talks|negotiations|discussions)\\b)",
+        pattern: "{S}{g}\\b(?:(?:merge|merged|combine|combined)\\b(?: (?:their|the two|both) (?:[a-z-]+ ){0,2}(?:businesses|business|operations|companies|units|divisions|firms|groups|banks|brands|assets|activities|networks|subsidiaries)\\b| (?:in|on|by|into|after|later|this|next|at|under|as|to create|to form)\\b|[.,;]|$)|(?:merger|combination|tie-up) (?:talks|negotiations|discussions)\\b|their (?:[a-z-]+ ){0,2}(?:merger|combination|tie-up)(?: (?:plan|plans|talks|deal|agreement|proposal))?(?:[.,;]|$| (?:in|on|after|because|amid|following|over|last|this|earlier|was|is|will|would)\\b))",
         veto: None,
     },
     RuleDef {
@@ -519,7 +539,8 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.8,
         flags: flag::RIVAL_DESC,
         pattern: "\\b(?:sell|sells|sold|selling|divest|divests|divested|offload|offloads|offloaded|sale of)\\b{gr}{OX}(?:{g}|(?P<skip>, {W},)) to (?:{w5})?(?:led by )?{S}",
-        veto: None,
+        // "X was sold by Y to Z": Y is the seller, not what was sold.
+        veto: Some("^[a-z]+ (?:of )?by\\b"),
     },
     RuleDef {
         method: "acquirer.relative",
@@ -668,6 +689,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X licensed Y's experimental drug": rights to a party's work.
+        method: "partner.licensed_poss",
+        shape: Directed(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:licensed|licenced|licenses|licences|license|licence|licensing|in-licensed)\\b {O}{PR} (?:{w})?(?:technology|technologies|drug|drugs|patent|patents|design|designs|software|model|models|platform|compound|compounds|candidate|candidates|therapy|therapies|treatment|vaccine|vaccines|antibody|antibodies|intellectual property|brand|brands|content|catalogue|catalog|games|characters|format|formats)\\b",
+        veto: None,
+    },
+    RuleDef {
         method: "partner.between",
         shape: Mutual(Partner),
         confidence: 0.8,
@@ -732,6 +762,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.75,
         flags: 0,
         pattern: "{S}{A}{g}\\b(?:won|wins|win|secured|secures|landed|lands|received|receives|was awarded|has been awarded|bagged)\\b{g}\\b(?:contract|contracts|order|orders|deal|tender)\\b from {OX}",
+        veto: None,
+    },
+    RuleDef {
+        // "Sony placed a $40 million order with X": the buyer's side of a contract.
+        method: "partner.placed_order",
+        shape: Directed(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:placed|places|place|placing)\\b (?:an? |its |their |the )?(?:@m\\d+ )?(?:{w})?(?:order|orders)\\b (?:{w})?(?:with|from) {OX}",
         veto: None,
     },
     RuleDef {
@@ -875,7 +914,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Rival),
         confidence: 0.85,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:competes|compete|competed|competing|vies|vie|vying|vied|battles|battle|battling|battled|spars|spar|sparring)\\b (?:{w})?(?:with|against) (?:those of |that of )?{OX}(?:{g}\\band (?:with|against) {O2})?",
+        pattern: "{S}{A}{g}\\b(?:competes|compete|competed|competing|vies|vie|vying|vied|battles|battle|battling|battled|spars|spar|sparring|(?:goes|go|going|went|gone) head[ -]to[ -]head)\\b (?:{w})?(?:with|against) (?:those of |that of )?{OX}(?:{g}\\band (?:with|against) {O2})?",
         veto: None,
     },
     RuleDef {
@@ -886,6 +925,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.7,
         flags: 0,
         pattern: "{S}{A}{g}\\b(?:battles|battle|battling|battled|challenges|challenging|fights|fighting|fought)\\b {OX} (?:for (?:the )?(?:customers|clients|market share|dominance|supremacy|users|subscribers|shoppers|drivers|riders|viewers|talent|leadership|the lead|top spot|business|contracts|orders|sales)|in (?:the |a )?(?:[a-z-]+ ){1,2}(?:market|markets|business|industry|sector|space|race))\\b",
+        veto: None,
+    },
+    RuleDef {
+        // "X is challenging Sony's dominance in sensors".
+        method: "rival.challenges_lead",
+        shape: Directed(Rival),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:challenges|challenging|challenged|challenge|threatens|threatening|threatened|threaten|erodes|eroding|eroded|erode|undercuts|undercutting|undercut|chipping away at|chips away at|chipped away at)\\b {O}{PR} (?:{w})?(?:dominance|lead|leadership|grip|monopoly|market share|position|supremacy|hold|crown)\\b",
         veto: None,
     },
     RuleDef {
@@ -928,7 +976,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Mutual(Rival),
         confidence: 0.7,
         flags: 0,
-        pattern: "{S} (?:are|were|have been|remain) (?:locked |embroiled |engaged )?in an? (?:{w})?(?:price|pricing|subsidy|talent|discount|turf|market-share|market share) (?:war|battle|fight)\\b",
+        pattern: "{S} (?:are|were|have been|remain) (?:locked |embroiled |engaged )?in an? (?:{w})?(?:price|pricing|fare|subsidy|talent|discount|turf|market-share|market share) (?:war|battle|fight)\\b",
         veto: None,
     },
     RuleDef {
@@ -1075,7 +1123,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.7,
         flags: 0,
-        pattern: "{S}, (?:a|an|one) (?:of )?(?:long-time |longtime |key |main |major )?{O}(?:'s|')? (?:{SUPPLIER_NOUN})\\b",
+        pattern: "{S}, (?:(?:a|an|one) (?:of )?)?(?:long-time |longtime |key |main |major )?{O}(?:'s|')? (?:long-time |longtime |key |main |major |biggest |largest |sole |only )?(?:{SUPPLIER_NOUN})\\b",
         veto: None,
     },
     RuleDef {
@@ -1133,7 +1181,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.75,
         flags: 0,
-        pattern: "{O}{A}{g}\\b(?:relies|rely|relied|relying|depends|depend|depended|depending) (?:heavily |largely |entirely |mainly |solely )?on {S} (?:for(?: [a-z-]+)?|to (?:make|build|supply|provide|manufacture|produce))\\b",
+        pattern: "{O}{A}{g}\\b(?:relies|rely|relied|relying|depends|depend|depended|depending) (?:heavily |largely |entirely |mainly |solely )?on {S}(?: (?:for(?: [a-z-]+)?|to (?:make|build|supply|provide|manufacture|produce))\\b|{P} (?:[a-z][a-z-]* ){0,2}(?:chips|processors|gpus|cloud|servers|data centres|data centers|infrastructure|supercomputers|network|networks|components|parts|batteries|cells|displays|screens|engines|turbines|satellites|rockets)\\b)",
         veto: Some("\\b(?:funding|financing|capital|cash|money|investment|loans?)\\b"),
     },
     RuleDef {
@@ -1192,6 +1240,18 @@ pub(crate) const RULES: &[RuleDef] = &[
         flags: 0,
         pattern: "{O}{PR} (?:@g\\d+ )?(?:[a-z][a-z.-]* ){0,3}(?:{UNIT}|business|businesses)\\b,? (?:including |such as )?{S}",
         veto: None,
+    },
+    RuleDef {
+        // "Lufthansa's budget airline X", "Amazon's grocery chain Y": a company
+        // of a kind that the possessor owns, unless a role word says otherwise.
+        method: "subsidiary.poss_kind",
+        shape: Directed(Subsidiary),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{O}{PR} (?P<gap>(?:@g\\d+ )?(?:[a-z][a-z.-]* ){0,2})(?:airline|carrier|bank|lender|insurer|brand|chain|label|publisher|retailer|brewer|carmaker|chipmaker|start-up|startup|company|firm|operator|developer|maker|studio|network|channel|broadcaster)\\b,? {S}",
+        veto: Some(
+            "\\b(?:rival|rivals|competing|partner|partners|customer|customers|supplier|suppliers|peer|peers|competitor|competitors|investor|investors|backer|backers|portfolio|former|ex|target|takeover|acquisition)\\b",
+        ),
     },
     RuleDef {
         method: "subsidiary.poss_named_unit",
@@ -1278,7 +1338,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Subsidiary),
         confidence: 0.7,
         flags: 0,
-        pattern: "{O}{A}{g}\\b(?:owns|owned)\\b (?:a majority of |most of )?{S}",
+        pattern: "{O}{A}{g}\\b(?:owns|owned)\\b (?:a majority of |most of |both )?{S}",
         veto: Some("\\b(?:partly|partially|jointly|co-owns|minority|stake|shares)\\b"),
     },
     RuleDef {
