@@ -61,6 +61,8 @@ pub struct EntityTagger {
     pub(crate) re_ticker_shares: Regex,
     pub(crate) re_government: Regex,
     pub(crate) re_pronoun: Regex,
+    /// "invest $10 million in it", "agreed to buy it": "it" as the object of a deal word.
+    pub(crate) re_object_it: Regex,
 }
 
 impl EntityTagger {
@@ -142,6 +144,9 @@ impl EntityTagger {
             ))?,
             re_pronoun: re(
                 r"\b(?:[Ii]ts\b|[Ii]t (?:said|says|has|had|will|would|is|was|plans|agreed|expects|announced|also|added|declined|reported|raised|made|paid|owns|operates|sells|makes|did|does|could|can|may|might|must|should|now|then|still|competes|competed|bought|acquired|invested|signed|supplies|supplied|provides|provided|partnered|employs|builds|develops|offers|launched|received|secured|won|faces|counts|serves|controls|holds|held|became|joined|struck|teamed|leads|led|backs|backed|sold|agreed)\b)",
+            )?,
+            re_object_it: re(
+                r"\b(?:in|into|buy|buys|bought|buying|acquire|acquires|acquired|acquiring|purchase|purchased|back|backs|backed|backing|fund|funds|funded|funding) it\b",
             )?,
         })
     }

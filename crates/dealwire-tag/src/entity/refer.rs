@@ -254,8 +254,12 @@ pub(super) fn references(
         // name owns is that name.
         // "Exxon struck its own deal": a possessive right after a name and its
         // verb is that name's.
+        // "bought X and its rival Y": a possessive right after "X and" is X's.
         let owner = latest_name
-            .filter(|&(end, _)| owned_phrase(&text[end..s]) || verb_between(&text[end..s]))
+            .filter(|&(end, _)| {
+                let between = &text[end..s];
+                owned_phrase(between) || verb_between(between) || e == s + 3 && conjoined(between)
+            })
             .map(|(_, entity)| entity);
         // "The chipmaker is both its main supplier": a possessive after a copula
         // is not the copula's own subject, but the party named before it.
@@ -287,6 +291,51 @@ pub(super) fn references(
             });
         }
     }
+    for m in t.re_object_it.find_iter(text) {
+        let (s, e) = (m.end() - 2, m.end());
+        if index.overlaps(s, e) {
+            continue;
+        }
+        if let Some(entity) = object_antecedent(&index, s) {
+            mentions.push(Mention {
+                span: Span::new(s, e),
+                entity,
+                sentence: 0,
+                kind: MentionKind::Pronoun,
+                method: MentionMethod::Pronoun,
+                confidence: 0.35,
+            });
+        }
+    }
+}
+
+/// The antecedent of an object "it" at `pos` ("Novartis will invest $10
+/// million in it"): the one party that the latest earlier sentence naming a
+/// party names, within reach. When that sentence names several ("Novartis
+/// sold X. Roche bought it."), the object could be any of them, so none is
+/// chosen; nor when the party opens the pronoun's own sentence, since the
+/// object of a clause is not its subject.
+fn object_antecedent(index: &Index<'_>, pos: usize) -> Option<usize> {
+    let here = (index.sent_of)(pos);
+    let end = index.orgs.partition_point(|o| o.end <= pos);
+    let before = &index.orgs[..end];
+    let last = before
+        .iter()
+        .rev()
+        .find(|o| o.sentence < here && !o.intro)?;
+    if here - last.sentence > REACH {
+        return None;
+    }
+    let entity = last.entity;
+    let alone = before
+        .iter()
+        .filter(|o| o.sentence == last.sentence)
+        .all(|o| o.entity == entity);
+    let opens_here = before
+        .iter()
+        .find(|o| o.sentence == here && !o.intro)
+        .is_some_and(|o| o.entity == entity);
+    (alone && !opens_here).then_some(entity)
 }
 
 /// "X is the exclusive cloud provider for Y": after a copula and before "for"
@@ -507,6 +556,12 @@ fn owned_phrase(between: &str) -> bool {
         && words[..n - 3]
             .iter()
             .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+}
+
+/// Whether `between`, the text from a name to a possessive pronoun, only
+/// joins the two (" and ", ", and ", " as well as ").
+fn conjoined(between: &str) -> bool {
+    [" and ", ", and ", " as well as ", ", as well as "].contains(&between)
 }
 
 /// Whether `between`, the text from a party to a pronoun, is a copula ("
