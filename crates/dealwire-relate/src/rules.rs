@@ -159,10 +159,11 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.85,
         flags: 0,
         pattern: "{O}{A}{g}\\b{RAISE}\\b{G}\\b(?:from|led by|co-led by|headed by|backed by|anchored by)\\b{g}{S}",
-        // "received a takeover approach from Y", "got an order from Y", "raised
-        // $500 million in debt from banks": not equity put in.
+        // "received a takeover approach from Y", "got an order from Y",
+        // "attracted interest from Y", "raised $500 million in debt from
+        // banks": not equity put in.
         veto: Some(
-            "\\b(?:takeover|approach|approaches|bid|bids|offer|offers|proposal|proposals|order|orders|complaint|complaints|lawsuit|request|requests|letter|notice|warning|grant|grants|licen[cs]e|contract|contracts|debt|loan|loans|credit|bond|bonds|borrowing|borrowings|refinancing|mortgage)\\b",
+            "\\b(?:takeover|approach|approaches|bid|bids|offer|offers|proposal|proposals|order|orders|complaint|complaints|lawsuit|request|requests|letter|notice|warning|grant|grants|licen[cs]e|contract|contracts|interest|debt|loan|loans|credit|bond|bonds|borrowing|borrowings|refinancing|mortgage)\\b",
         ),
     },
     RuleDef {
@@ -427,6 +428,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.8,
         flags: 0,
         pattern: "{O}{g}\\b(?:was|were|is|are|has been|had been|will be|would be|is being|to be|being)\\b (?:{w})?sold\\b (?:by (?:(?:its|the) (?:[a-z-]+ ){0,2})?@[pr]\\d+ )?(?:{w})?to (?:{w5})?{S}",
+        veto: None,
+    },
+    RuleDef {
+        // "X outbid Y for Z": the winning bidder.
+        method: "acquirer.outbid",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:outbid|outbids|outbidding|outbidded)\\b (?:(?:the )?(?:[a-z][a-z-]* )?(?:rival )?@[pr]\\d+ |(?:[a-z][a-z-]* ){1,3})?(?:for|to buy|to acquire|to win|in the (?:[a-z-]+ )?for) {OX}",
         veto: None,
     },
     RuleDef {
@@ -1375,7 +1385,7 @@ pub(crate) const RULES: &[RuleDef] = &[
 
 /// A list item: an optional place adjective or possessor with a role noun
 /// ("Northvolt's former backer X"), a party, an optional ticker in brackets.
-const ITEM: &str = r"(?:@g\d+(?:'s|')? |@p\d+(?:'s|') (?:[a-z][a-z-]* ){0,2}(?:backer|backers|investor|investors|unit|arm|subsidiary|rival|partner|affiliate|fund|division|venture arm|investment arm) )?@[pgr]\d+(?: \([^)@;]{0,25}\)| \(@[pgx]\d+\))?";
+const ITEM: &str = r"(?:@g\d+(?:'s|')? |@[pr]\d+(?:'s|') (?:[a-z][a-z-]* ){0,2}(?:backer|backers|investor|investors|unit|arm|subsidiary|rival|partner|affiliate|fund|division|venture arm|investment arm) )?@[pgr]\d+(?: \([^)@;]{0,25}\)| \(@[pgx]\d+\))?";
 /// A descriptive premodifier before a named party: "with Dutch grid operator
 /// X", "to buy British chip designer Y", "from French telecoms entrepreneur Z".
 /// It must end in a noun for a kind of organisation or investor, so ordinary
