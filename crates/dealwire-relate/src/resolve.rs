@@ -662,6 +662,10 @@ fn list_parties(masked: &Masked, start: usize, end: usize, out: &mut Vec<usize>)
 /// Whether the text between two list items is a possessive and at most three
 /// lower-case descriptor words ("'s former backer ").
 fn possessor_phrase(joiner: &str) -> bool {
+    // "SoftBank-backed Y" (see `ITEM`): the hyphen-joined party describes Y.
+    if let Some(word) = joiner.strip_prefix('-').and_then(|w| w.strip_suffix(' ')) {
+        return !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase());
+    }
     let Some(words) = joiner
         .strip_prefix("'s ")
         .or_else(|| joiner.strip_prefix("' "))

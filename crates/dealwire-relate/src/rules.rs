@@ -1249,7 +1249,11 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.8,
         flags: 0,
         pattern: "{O}{PR} (?:@g\\d+ )?(?:[a-z][a-z.-]* ){0,3}(?:{UNIT}|business|businesses)\\b,? (?:including |such as )?{S}",
-        veto: None,
+        // "sell its tower business to infrastructure investor Y": a
+        // preposition after the unit starts a phrase about someone else.
+        veto: Some(
+            "\\b(?:unit|units|division|divisions|subsidiary|subsidiaries|arm|arms|affiliate|affiliates|studio|studios|lab|labs|laboratory|branch|segment|business|businesses),? (?:to|from|for|with|by|into|in|at|on|of)\\b",
+        ),
     },
     RuleDef {
         // "Lufthansa's budget airline X", "Amazon's grocery chain Y": a company
@@ -1383,9 +1387,10 @@ pub(crate) const RULES: &[RuleDef] = &[
     },
 ];
 
-/// A list item: an optional place adjective or possessor with a role noun
-/// ("Northvolt's former backer X"), a party, an optional ticker in brackets.
-const ITEM: &str = r"(?:@g\d+(?:'s|')? |@[pr]\d+(?:'s|') (?:[a-z][a-z-]* ){0,2}(?:backer|backers|investor|investors|unit|arm|subsidiary|rival|partner|affiliate|fund|division|venture arm|investment arm) )?@[pgr]\d+(?: \([^)@;]{0,25}\)| \(@[pgx]\d+\))?";
+/// A list item: an optional place adjective, possessor with a role noun
+/// ("Northvolt's former backer X") or hyphen-joined party ("SoftBank-backed
+/// X"), a party, an optional ticker in brackets.
+const ITEM: &str = r"(?:@g\d+(?:'s|')? |@[pr]\d+(?:'s|') (?:[a-z][a-z-]* ){0,2}(?:backer|backers|investor|investors|unit|arm|subsidiary|rival|partner|affiliate|fund|division|venture arm|investment arm) |@[pg]\d+-[a-z]+ )?@[pgr]\d+(?: \([^)@;]{0,25}\)| \(@[pgx]\d+\))?";
 /// A descriptive premodifier before a named party: "with Dutch grid operator
 /// X", "to buy British chip designer Y", "from French telecoms entrepreneur Z".
 /// It must end in a noun for a kind of organisation or investor, so ordinary
@@ -1402,8 +1407,12 @@ const JOIN: &str = r"(?:,? and |, |,? & |,? as well as |, plus |,? along with |,
 /// Expands the templates of `pattern` into regex syntax.
 pub(crate) fn expand(pattern: &str) -> String {
     let list = format!("{ITEM}(?:{JOIN}{ITEM})*");
-    let gap_unit = r"(?:[^@;]|@[mvqx]\d+|@g\d+(?:'s|') )";
-    let gap_unit_r = r"(?:[^@;]|@[mvqxr]\d+|@g\d+(?:'s|') )";
+    // A party joined by a hyphen to a word of make ("Nvidia-powered
+    // servers") is a modifier that a gap may cross; "SoftBank-backed" is not.
+    let made =
+        r"@[pg]\d+-(?:powered|based|made|built|designed|branded|developed|focused|run|operated)\b";
+    let gap_unit = format!(r"(?:[^@;]|@[mvqx]\d+|@g\d+(?:'s|') |{made})");
+    let gap_unit_r = format!(r"(?:[^@;]|@[mvqxr]\d+|@g\d+(?:'s|') |{made})");
     // A descriptor before a subject matters only after other words of the
     // pattern ("led by {S}"); at the very start it would only slow the search.
     let (lead, pattern) = match pattern.strip_prefix("{S}") {
