@@ -603,6 +603,11 @@ pub(crate) const NON_NAME_CAPS: &[&str] = &[
     "Employees",
     "Customers",
     "Critics",
+    // A role word that opens a sentence before a name ("Rival X bought Y").
+    "Rival",
+    "Rivals",
+    "Competitor",
+    "Competitors",
     "People",
     "Officials",
     "Terms",
