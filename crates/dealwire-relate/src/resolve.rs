@@ -1177,19 +1177,14 @@ fn stake_pct(inner: &Inner, matched: &str) -> Option<Decimal> {
 /// "rival" or "competitor" just before the subject or in an apposition after the object.
 fn rival_descriptor(masked: &Masked, cand: &Cand) -> bool {
     let text = &masked.text;
-    let before = &text[..cand.subject_at];
-    let tail = before.rsplit('@').next().unwrap_or(before);
-    // "OpenAI's rival Anthropic": the rival of another party, not of this one.
-    let possessed = before.contains('@')
-        && tail
-            .trim_start_matches(|c: char| c.is_ascii_alphanumeric())
-            .starts_with("'s");
-    let before_hit = !possessed
-        && tail
-            .split_whitespace()
-            .rev()
-            .take(3)
-            .any(|w| w.starts_with("rival") || w.starts_with("competitor"));
+    // "bought rival Y": the descriptor before the first object, after the trigger.
+    let object_hit = cand
+        .objects
+        .first()
+        .and_then(|&o| masked.slots.get(o))
+        .filter(|slot| slot.pos > cand.subject_at && slot.pos <= text.len())
+        .is_some_and(|slot| descriptor_before(&text[cand.subject_at..slot.pos]));
+    let before_hit = descriptor_before(&text[..cand.subject_at]);
     let after = &text[cand.object_end..(cand.object_end + 40).min(text.len())];
     let after_hit =
         (after.starts_with(", a ") || after.starts_with(", an ") || after.starts_with(", its "))
@@ -1197,7 +1192,24 @@ fn rival_descriptor(masked: &Masked, cand: &Cand) -> bool {
                 .split(',')
                 .nth(1)
                 .is_some_and(|clause| clause.contains("rival") || clause.contains("competitor"));
-    before_hit || after_hit
+    before_hit || object_hit || after_hit
+}
+
+/// Whether "rival" or "competitor" is among the last three words of
+/// `before`, and not as the rival of a party named there ("OpenAI's rival
+/// Anthropic" is the rival of OpenAI).
+fn descriptor_before(before: &str) -> bool {
+    let tail = before.rsplit('@').next().unwrap_or(before);
+    let possessed = before.contains('@')
+        && tail
+            .trim_start_matches(|c: char| c.is_ascii_alphanumeric())
+            .starts_with("'s");
+    !possessed
+        && tail
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| w.starts_with("rival") || w.starts_with("competitor"))
 }
 
 fn same_family(entities: &[Entity], a: usize, b: usize) -> bool {

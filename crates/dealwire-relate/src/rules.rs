@@ -695,7 +695,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Partner),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:license|licence|licenses|licences|licensed|licenced|licensing|out-licensed|sublicensed)\\b(?P<gap> (?:{w})?(?:@r\\d+(?:'s|') )?(?:{w})?)(?:to|with|from) {OX}",
+        pattern: "{S}{A}{g}\\b(?:license|licence|licenses|licences|licensed|licenced|licensing|out-licensed|sublicensed)\\b(?P<gap> (?:{w})?(?:@r\\d+(?:'s|') )?(?:{w5})?)(?:to|with|from) {OX}",
         veto: None,
     },
     RuleDef {
