@@ -169,8 +169,17 @@ fn trim_word(text: &str, mut s: usize, mut e: usize) -> Option<Word> {
     })
 }
 
-/// Participles that, hyphenated to a name, say who owns or funds what follows.
-const OWNED_SUFFIXES: &[&str] = &["-owned", "-backed", "-funded", "-controlled"];
+/// Participles that, hyphenated to a name, say who owns, funds or leads what
+/// follows ("a Lux Capital-led round").
+const OWNED_SUFFIXES: &[&str] = &[
+    "-owned",
+    "-backed",
+    "-funded",
+    "-financed",
+    "-controlled",
+    "-led",
+    "-co-led",
+];
 
 /// Whether a word is written like a name ("Acme", "xAI", "eBay", "3M").
 #[inline]
