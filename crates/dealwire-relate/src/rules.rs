@@ -63,7 +63,7 @@ use Shape::{Directed, Focus, Mutual, SameSubject};
 
 const INVEST: &str = "(?:invest|invests|invested|investing|injected|injects|inject|injecting|poured|pours|pour|pouring|put|puts|putting|pumped|pumps|pump|pumping|plowed|plows|plowing|ploughed|ploughs|ploughing|sank|sunk|sinking)";
 const STAKE_VERB: &str = "(?:took|take|takes|taking|acquired|acquire|acquires|acquiring|bought|buy|buys|buying|holds|hold|held|holding|owns|own|owned|built|build|builds|building|has|have|had|paying|pay|pays|paid|received|receives|secured|amassed|increased|raised|lifted|boosted|upped|cut|trimmed|retains|retained|keeps|kept|purchased|purchase|purchases)";
-const RAISE: &str = "(?:raised|raises|raise|raising|secured|secures|secure|closed|closes|landed|lands|received|receives|got|gets|drew|attracted|pulled in|brought in|completed)";
+const RAISE: &str = "(?:raised|raises|raise|raising|secured|secures|secure|closed|closes|landed|lands|received|receives|got|gets|drew|drawn|draws|attracted|pulled in|brought in|completed|won|wins)";
 const ROUND: &str = "(?:round|rounds|financing|funding|raise|fundraise|fundraising|series [a-h]\\d?|seed|investment|capital raise)";
 const BUY: &str = "(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|take over|takes over|took over|taking over|snap up|snaps up|snapped up|absorb|absorbs|absorbed|swallow|swallows|swallowed)";
 const DEAL_NOUN: &str = "(?:agreement|agreements|deal|deals|contract|contracts|partnership|partnerships|alliance|alliances|pact|pacts|collaboration|collaborations|joint venture|venture|arrangement|arrangements|accord|memorandum of understanding|tie-up|license|licence|licensing deal|mou|relationship|cooperation)";
@@ -163,7 +163,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         // "attracted interest from Y", "raised $500 million in debt from
         // banks": not equity put in.
         veto: Some(
-            "\\b(?:takeover|approach|approaches|bid|bids|offer|offers|proposal|proposals|order|orders|complaint|complaints|lawsuit|request|requests|letter|notice|warning|grant|grants|licen[cs]e|contract|contracts|interest|debt|loan|loans|credit|bond|bonds|borrowing|borrowings|refinancing|mortgage)\\b",
+            "\\b(?:takeover|approach|approaches|bid|bids|offer|offers|proposal|proposals|order|orders|complaint|complaints|lawsuit|request|requests|letter|notice|warning|grant|grants|licen[cs]e|contract|contracts|interest|approval|approvals|support|praise|clearance|permission|consent|vote|votes|endorsement|award|awards|prize|control|stake|stakes|debt|loan|loans|credit|bond|bonds|borrowing|borrowings|refinancing|mortgage)\\b",
         ),
     },
     RuleDef {
@@ -256,6 +256,33 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X is a Lux Capital-backed start-up".
+        method: "investor.is_backed_adj",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: flag::NO_AMOUNT | flag::ROLE,
+        pattern: "{O}{A}{g}\\b(?:is|was|are|were|remains|became|, a|, an) (?:an? |the )?(?:@g\\d+ )?(?P<s>@p\\d+)-(?:backed|funded|financed|supported)\\b",
+        veto: None,
+    },
+    RuleDef {
+        // "The $40 million round for X was led by Y".
+        method: "investor.round_for_led_by",
+        shape: Directed(Investor),
+        confidence: 0.85,
+        flags: 0,
+        pattern: "\\b{ROUND} (?:for|in|into) {OX}{g}\\b(?:led|co-led|headed|anchored) by {S}",
+        veto: None,
+    },
+    RuleDef {
+        // "Lux Capital's $40 million bet on X".
+        method: "investor.bet_on",
+        shape: Directed(Investor),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{PR} (?:[a-z-]+ )?@m\\d+ (?:[a-z-]+ )?(?:bet|bets|wager|wagers) on {OX}",
+        veto: None,
+    },
+    RuleDef {
         // "Y, a X-backed start-up".
         method: "investor.appos_backed",
         shape: Directed(Investor),
@@ -298,7 +325,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.75,
         flags: flag::NO_AMOUNT,
-        pattern: "{S}(?:, (?:which|who) (?:also |already |has |have |had |long )*|{A}{g}\\b)(?:backs|backed|funds|funded|bankrolls|bankrolled)\\b {OX}",
+        pattern: "{S}(?:, (?:which|who) (?:also |already |has |have |had |long )*|{A}{g}\\b)(?:backs|backed|backing|funds|funded|funding|bankrolls|bankrolled|bankrolling)\\b {OX}",
         veto: None,
     },
     RuleDef {
@@ -1109,6 +1136,16 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.7,
         flags: 0,
         pattern: "{O}{A}{g}\\b(?:uses|use|used|using|relies on|rely on|relied on|buys|buy|bought|sells|sell|sold)\\b (?:{w})?(?:made|built|designed|produced|manufactured|supplied|provided|developed) by {S}",
+        veto: None,
+    },
+    RuleDef {
+        // "Y's routers are supplied by X": goods of a company made or
+        // supplied by another.
+        method: "supplier.poss_goods_by",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{O}{PR} (?:[a-z][a-z-]* ){1,3}(?:are|is|were|was|will be|have been|has been|are being|is being) (?:[a-z]+ly )?(?:supplied|provided|made|built|manufactured|produced|assembled|fabricated|powered) by {S}",
         veto: None,
     },
     RuleDef {
