@@ -281,14 +281,7 @@ pub(super) fn references(
             _ => chosen,
         };
         if let Some(entity) = chosen {
-            mentions.push(Mention {
-                span: Span::new(s, e),
-                entity,
-                sentence: 0,
-                kind: MentionKind::Pronoun,
-                method: MentionMethod::Pronoun,
-                confidence: 0.35,
-            });
+            mentions.push(pronoun_mention(s, e, entity));
         }
     }
     for m in t.re_object_it.find_iter(text) {
@@ -297,14 +290,7 @@ pub(super) fn references(
             continue;
         }
         if let Some(entity) = object_antecedent(&index, s) {
-            mentions.push(Mention {
-                span: Span::new(s, e),
-                entity,
-                sentence: 0,
-                kind: MentionKind::Pronoun,
-                method: MentionMethod::Pronoun,
-                confidence: 0.35,
-            });
+            mentions.push(pronoun_mention(s, e, entity));
         }
     }
 }
@@ -651,6 +637,17 @@ fn intro_phrases(text: &str, ws: &[Word], sent_of: &dyn Fn(usize) -> usize) -> V
 }
 
 /// A description mention of `entity` over bytes `s..e`.
+fn pronoun_mention(s: usize, e: usize, entity: usize) -> Mention {
+    Mention {
+        span: Span::new(s, e),
+        entity,
+        sentence: 0,
+        kind: MentionKind::Pronoun,
+        method: MentionMethod::Pronoun,
+        confidence: 0.35,
+    }
+}
+
 fn description_mention(s: usize, e: usize, entity: usize) -> Mention {
     Mention {
         span: Span::new(s, e),
