@@ -11,8 +11,7 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Read, Write};
-use std::os::unix::fs::FileExt;
+use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -314,7 +313,10 @@ impl Run {
         let first = (b * BLOCK) as u64;
         let count = (self.len - first).min(BLOCK as u64) as usize;
         block.resize(count * RECORD, 0);
-        self.file.read_exact_at(block, first * RECORD as u64)?;
+        // `&File` reads and seeks, so a shared run serves lookups.
+        let mut file = &self.file;
+        file.seek(SeekFrom::Start(first * RECORD as u64))?;
+        file.read_exact(block)?;
         let records: Vec<&[u8]> = block.chunks_exact(RECORD).collect();
         Ok(records
             .binary_search_by_key(&key, |r| decode(r).0)
