@@ -385,7 +385,21 @@ fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>
     }
     let mut from = 0;
     let groups = &compiled.groups;
-    while let Some(caps) = compiled.regex.captures_at(bytes, from) {
+    // The haystack ends early while a relative clause's own deal is searched
+    // (see `relative` below); then the search goes on over the whole sentence.
+    let mut hay = bytes;
+    let mut after_clause: Option<usize> = None;
+    loop {
+        let Some(caps) = compiled.regex.captures_at(hay, from) else {
+            match after_clause.take() {
+                Some(next) => {
+                    hay = bytes;
+                    from = next;
+                    continue;
+                }
+                None => break,
+            }
+        };
         let Some(m) = caps.get(0) else { break };
         let group = |index: Option<usize>| index.and_then(|i| caps.get(i));
         // A rejected match is retried one byte later, so that a later party can
@@ -533,8 +547,34 @@ fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>
                 }
             }
         }
-        let skip = group(groups.skip).map(|g| (g.start(), g.end()));
+        // "X, which acquired Y two years ago, is now buying Z": a relative
+        // clause between the subject and the verb tells of another deal, and
+        // its dates and cues are not this one's.
+        // The subject list may run into the clause ("X, which acquired Y"
+        // reads as a list whose first item is X), so the clause is looked
+        // for after the first subject.
+        let relative = subjects
+            .first()
+            .filter(|_| compiled.clause)
+            .and_then(|&slot| {
+                let end = masked.slots.get(slot)?.pos + 2 + slot_len(slot);
+                let rest = masked.text.get(end..m.end())?;
+                let opens = [", which ", ", who "].iter().any(|w| rest.starts_with(w));
+                let close = rest.get(2..)?.find(", ")? + 2;
+                opens.then_some((end, end + close + 1))
+            });
+        let skip = group(groups.skip)
+            .map(|g| (g.start(), g.end()))
+            .or(relative);
         from = resume.unwrap_or(m.end()).max(m.start() + 1);
+        // The clause may hold a deal of its own ("which acquired Y"): search
+        // once more from this match's start with the sentence cut at the
+        // clause's closing comma, then go on from here.
+        if let Some((_, close)) = relative.filter(|_| hay.len() == bytes.len()) {
+            after_clause = Some(from);
+            hay = &bytes[..close - 1];
+            from = m.start();
+        }
         cands.push(Cand {
             rule: ri,
             start: m.start(),
@@ -1257,11 +1297,23 @@ fn keep_best(found: &mut Vec<Relation>) {
         r.confidence + if r.amount.is_some() { 0.05 } else { 0.0 }
             - 0.001 * r.sentence.min(100) as f32
     };
+    // In another sentence, the article's own news about a pair outranks an
+    // older deal recalled for context ("first invested in 2019 ... agreed to
+    // invest another $10 billion"), whatever the confidence of their
+    // mentions. Within one sentence the better-supported reading stays.
+    let better = |r: &Relation, k: &Relation| {
+        let old = |x: &Relation| x.status == Status::Background;
+        if r.sentence != k.sentence && old(r) != old(k) {
+            old(k)
+        } else {
+            score(r) > score(k)
+        }
+    };
     let mut kept: Vec<Relation> = Vec::with_capacity(found.len());
     for r in found.drain(..) {
         match kept.iter_mut().find(|k| key(k) == key(&r)) {
             Some(k) => {
-                if score(&r) > score(k) {
+                if better(&r, k) {
                     *k = r;
                 }
             }

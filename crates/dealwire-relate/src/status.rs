@@ -56,7 +56,7 @@ impl Cues {
             )?,
             rumor_cancel: Regex::new(r"(?-u)\b(?:put|puts|putting|pegged)\b[^;]{0,60}?\bat\b")?,
             background: Regex::new(
-                r"(?-u)\b(?:previously|formerly|in the past|years? ago|months ago|(?:days|weeks|months|years) (?:after|before|earlier)|a year later|last (?:year|month|spring|summer|autumn|fall|winter|decade)|earlier this (?:year|month)|(?:first|initially|originally) (?:invested|backed|bought|acquired|partnered)|following (?:supply |earlier |previous |prior )?(?:arrangements|deals|agreements|investments))\b",
+                r"(?-u)\b(?:previously|formerly|in the past|years? ago|months ago|(?:later |earlier )?that (?:year|month|spring|summer|autumn|fall|winter)|the (?:same|previous|prior) (?:year|month)|the year before|(?:days|weeks|months|years) (?:after|before|earlier)|a year later|last (?:year|month|spring|summer|autumn|fall|winter|decade)|earlier this (?:year|month)|(?:first|initially|originally) (?:invested|backed|bought|acquired|partnered)|following (?:supply |earlier |previous |prior )?(?:arrangements|deals|agreements|investments))\b",
             )?,
             year: Regex::new(r"(?-u)\b(?:19[5-9]\d|20[0-4]\d)\b")?,
             month: Regex::new(
