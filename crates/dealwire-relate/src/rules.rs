@@ -847,7 +847,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Partner),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{g}\\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|leases|leased|procure|procures|procured|source|sources|sourced|use|uses|used|will use)\\b(?P<gap>{gr})\\bfrom {OX}",
+        pattern: "{S}{g}\\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|leases|leased|procure|procures|procured|source|sources|sourced|use|uses|used|will use|order|orders|ordered|ordering)\\b(?P<gap>{gr})\\bfrom {OX}",
         veto: Some(
             "\\b(?:stake|stakes|shares|stock|equity|company|business|unit|division|funding|financing|money|cash|proceeds|loans?)\\b",
         ),
@@ -1149,11 +1149,29 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X outsourced its maintenance to Y".
+        method: "supplier.outsourced_to",
+        shape: Directed(Supplier),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{O}{A}{g}\\b(?:outsourced|outsources|outsource|outsourcing|subcontracted|subcontracts|contracted out)\\b(?P<gap>{gr})\\bto {S}",
+        veto: None,
+    },
+    RuleDef {
+        // "Y maintains X's fleet": a service to a company's assets.
+        method: "supplier.maintains_poss",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:maintains|maintain|maintained|maintaining|services|serviced|servicing|repairs|repaired|manages|managed|managing)\\b {O}{PR} (?:{w})?(?:fleet|fleets|planes|aircraft|engines|trains|ships|vessels|network|networks|data centres|data centers|servers|systems|infrastructure|warehouses|logistics|payroll|it)\\b",
+        veto: None,
+    },
+    RuleDef {
         method: "supplier.runs_on",
         shape: Directed(Supplier),
         confidence: 0.7,
         flags: 0,
-        pattern: "{O}{A}{g}\\b(?:runs|run|running|ran|hosts|host|hosted|hosting|trains|train|trained|training)\\b(?P<gap>{gr}) on {S}{PR} (?:{w})?(?:cloud|servers|platform|data centres|data centers|infrastructure|chips|processors|supercomputers?|network)\\b",
+        pattern: "{O}{A}{g}\\b(?:runs|run|running|ran|hosts|host|hosted|hosting|trains|train|trained|training)\\b(?P<gap>{gr}) on {S}(?:{PR} (?:{w})?(?:cloud|servers|platform|data centres|data centers|infrastructure|chips|processors|supercomputers?|network)\\b|[.;]|$)",
         veto: None,
     },
     RuleDef {
@@ -1236,7 +1254,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.75,
         flags: 0,
-        pattern: "{O}{A}{g}\\b(?:chose|chosen|chooses|selected|selects|picked|picks|tapped|taps|hired|hires|enlisted|enlists|contracted|contracts)\\b {S} (?:to (?:supply|provide|build|host|make|manufacture|produce|power|run|deliver|design|operate)\\b|as (?:@r\\d+(?:'s|') )?(?:{w})?{SUPPLIER_NOUN}\\b)",
+        pattern: "{O}{A}{g}\\b(?:chose|chosen|chooses|selected|selects|picked|picks|tapped|taps|hired|hires|enlisted|enlists|contracted|contracts)\\b {S} (?:to (?:supply|provide|build|host|make|manufacture|produce|power|run|deliver|design|operate|overhaul|upgrade|maintain|manage|develop|install|modernise|modernize|service|repair)\\b|as (?:@r\\d+(?:'s|') )?(?:{w})?{SUPPLIER_NOUN}\\b)",
         veto: None,
     },
     RuleDef {
