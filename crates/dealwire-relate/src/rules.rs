@@ -633,7 +633,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Acquirer),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:paid|pays|pay|paying|spent|spend|spends|spending)\\b (?:about |roughly |nearly |around |some |more than |over |up to |an estimated |a reported |almost )?@m\\d+ (?:in cash |in stock )?for (?P<gap>(?:[a-z][a-z-]* ){0,3}){OX}",
+        pattern: "{S}{A}{g}\\b(?:paid|pays|pay|paying|spent|spend|spends|spending)\\b (?:about |roughly |nearly |around |some |more than |over |up to |an estimated |a reported |almost )?@m\\d+ (?:in (?:cash|stock|shares)(?: and (?:cash|stock|shares))? )?for (?P<gap>(?:[a-z][a-z-]* ){0,3}){OX}",
         veto: Some("\\b(?:stake|stakes|shares|minority|stock|equity)\\b"),
     },
     RuleDef {
@@ -995,7 +995,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Rival),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:losing|lost|loses|lose|ceding|ceded|cedes|cede|gaining|gained|gains|gain|taking|took|takes|take|winning|won|wins|win|grabbing|grabbed|grabs) (?:{w})?(?:market )?share (?:to|from) {OX}",
+        pattern: "{S}{A}{g}\\b(?:losing|lost|loses|lose|ceding|ceded|cedes|cede|gaining|gained|gains|gain|taking|took|takes|take|winning|won|wins|win|grabbing|grabbed|grabs) (?:{w})?(?:(?:market )?share|ground) (?:to|from) {OX}",
         veto: None,
     },
     RuleDef {
@@ -1298,6 +1298,24 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     // ---- subsidiary
+    RuleDef {
+        // "X became a Nestle subsidiary".
+        method: "subsidiary.is_a_unit",
+        shape: Directed(Subsidiary),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:is|was|became|becomes|become|remains|remain|has become|will become|will be)\\b (?:now |already |still )?(?:a|an) (?:wholly owned |wholly-owned |majority-owned )?{O} (?:[a-z-]+ )?{UNIT}\\b",
+        veto: None,
+    },
+    RuleDef {
+        // "X merged into Nestle": the company that takes the other in.
+        method: "acquirer.merged_into",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{O}{A}{g}\\b(?:merged|merges|merge|merging|folded|folds|absorbed)\\b into {S}",
+        veto: None,
+    },
     RuleDef {
         method: "subsidiary.poss_unit",
         shape: Directed(Subsidiary),
