@@ -317,12 +317,18 @@ impl Run {
         let mut file = &self.file;
         file.seek(SeekFrom::Start(first * RECORD as u64))?;
         file.read_exact(block)?;
-        let records: Vec<&[u8]> = block.chunks_exact(RECORD).collect();
-        Ok(records
-            .binary_search_by_key(&key, |r| decode(r).0)
-            .ok()
-            .and_then(|i| records.get(i))
-            .map(|r| decode(r).1))
+        // Binary search over the block's records in place.
+        let record = |i: usize| decode(&block[i * RECORD..(i + 1) * RECORD]);
+        let (mut lo, mut hi) = (0, count);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if record(mid).0 < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        Ok((lo < count && record(lo).0 == key).then(|| record(lo).1))
     }
 
     fn remove(self) {
