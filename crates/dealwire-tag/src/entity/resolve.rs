@@ -12,8 +12,9 @@ use dealwire_core::{
 
 use super::gazetteer::{is_common_word, strip_legal_suffix};
 use super::lexicon::{
-    COMPANY_NOUNS, COMPANY_VERBS, CORPORATE_WORDS, DEAL_CUES_AFTER, DEAL_CUES_BEFORE, FIRST_NAMES,
-    GOVERNMENTS, LEGAL_SUFFIXES, NON_NAME_CAPS, PERSON_TITLES, PLACES, PRODUCT_MAKERS,
+    COMPANY_NOUNS, COMPANY_VERBS, CORPORATE_WORDS, DEAL_CUES_AFTER, DEAL_CUES_BEFORE,
+    DISTINCT_FIRM_WORDS, FIRST_NAMES, GOVERNMENTS, LEGAL_SUFFIXES, NON_NAME_CAPS, PERSON_TITLES,
+    PLACES, PRODUCT_MAKERS,
 };
 use super::text::{Word, is_cap, sentence_initial, sentence_starts, words};
 use super::wordset::WordSet;
@@ -179,6 +180,28 @@ fn boundary_ok(text: &str, s: usize, e: usize) -> bool {
 
 /// Gazetteer names, longest first, tried only at word starts that can open a
 /// name; a match that fails its checks lets the next word start try.
+/// The longest listed name that starts at `here` and ends at a word boundary.
+///
+/// The automaton gives the longest match only, and it ignores case, so a longer
+/// alias can run into the next word ("Nestlé SA" in "Nestlé said", "Siemens AG"
+/// in "Siemens agreed"); the search is then cut before that word and repeated.
+fn anchored_match(t: &EntityTagger, text: &str, here: usize) -> Option<aho_corasick::Match> {
+    let mut limit = text.len();
+    loop {
+        let input = Input::new(text).range(here..limit).anchored(Anchored::Yes);
+        let m = t.matcher.try_find(input).ok()??;
+        let e = m.end();
+        if text.is_char_boundary(e) && end_ok(text, e) {
+            return Some(m);
+        }
+        let cut = text.get(here..e)?.rfind(|c: char| !is_word_char(c))?;
+        if cut == 0 {
+            return None;
+        }
+        limit = here + cut;
+    }
+}
+
 fn gazetteer_matches(t: &EntityTagger, text: &str) -> Vec<Cand> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
@@ -196,14 +219,10 @@ fn gazetteer_matches(t: &EntityTagger, text: &str) -> Vec<Cand> {
         if !t.initials[pair] || !text.is_char_boundary(here) || !start_ok(text, here) {
             continue;
         }
-        let input = Input::new(text).range(here..).anchored(Anchored::Yes);
-        let Ok(Some(m)) = t.matcher.try_find(input) else {
+        let Some(m) = anchored_match(t, text, here) else {
             continue;
         };
         let (s, e) = (m.start(), m.end());
-        if !text.is_char_boundary(e) || !end_ok(text, e) {
-            continue;
-        }
         let surf = &t.surfaces[m.pattern().as_usize()];
         let found = &text[s..e];
         let entry = &t.gazetteer.entries()[surf.entry];
@@ -736,10 +755,15 @@ fn classify(
         // "Sony Group", "Nippon Steel Corp.": a known name plus corporate words is that name.
         if c.start == s.start && c.end < s.end {
             let tail = &text[c.end..s.end];
-            if tail
-                .split_whitespace()
-                .all(|w| is_corporate(w.trim_end_matches(',')))
-            {
+            let tail_words = || tail.split_whitespace().map(|w| w.trim_end_matches(','));
+            // "Tennant Capital", "Corvel Therapeutics": a line-of-business word
+            // after a known name makes another firm (the list would have matched
+            // the longer name had it been an alias).
+            if tail_words().any(|w| DISTINCT_FIRM_WORDS.contains(&w)) {
+                cands[only] = suffix_name(s, name);
+                return;
+            }
+            if tail_words().all(is_corporate) {
                 cands[only].end = s.end;
                 return;
             }
@@ -807,12 +831,13 @@ fn classify(
             .any(|w| LEX.company_nouns.contains(w))
     };
     // "X said" alone is as often a person as a company: ask for one more sign.
-    let weak_after = ["said", "says", "is", "was", "has", "had", "will"]
+    let weak_after = ["said", "says", "is", "was", "has", "had", "will", "denied"]
         .iter()
         .any(|c| {
             after.starts_with(c) && after[c.len()..].starts_with(|x: char| !x.is_alphanumeric())
         });
-    let strong = cue_before() || appositive() || (cue_after && !weak_after);
+    let strong =
+        cue_before() || appositive() || (cue_after && (!weak_after || weak_confirmed(after)));
     if strong && !(initial && wtexts.len() == 1 && LEX.non_name_caps.contains(name)) {
         cands.push(Cand {
             start: s.start,
@@ -821,6 +846,30 @@ fn classify(
             method: MentionMethod::Context,
             confidence: 0.6,
         });
+    }
+}
+
+/// Whether a weak verb after a name ("is", "said") goes on as only a company's would:
+/// "is a key supplier to", "is in talks to buy", "said on Monday that it would".
+fn weak_confirmed(after: &str) -> bool {
+    let clause = clause_of(after);
+    let mut words = clause
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty());
+    match words.next() {
+        Some("is" | "was") => match words.next() {
+            Some("a" | "an" | "the") => words.take(6).any(|w| LEX.company_nouns.contains(w)),
+            Some("in") => words
+                .take(2)
+                .any(|w| matches!(w, "talks" | "discussions" | "negotiations")),
+            _ => false,
+        },
+        // A company speaks of itself as "it"; a person would be "he" or "she".
+        Some("said" | "says" | "denied") => words
+            .take(8)
+            .take_while(|w| !matches!(*w, "he" | "she" | "they" | "we" | "I"))
+            .any(|w| w == "it"),
+        _ => false,
     }
 }
 
