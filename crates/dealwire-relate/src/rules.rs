@@ -65,7 +65,7 @@ const INVEST: &str = "(?:invest|invests|invested|investing|injected|injects|inje
 const STAKE_VERB: &str = "(?:took|take|takes|taking|acquired|acquire|acquires|acquiring|bought|buy|buys|buying|holds|hold|held|holding|owns|own|owned|built|build|builds|building|has|have|had|paying|pay|pays|paid|received|receives|secured|amassed|increased|raised|lifted|boosted|upped|cut|trimmed|retains|retained|keeps|kept|purchased|purchase|purchases)";
 const RAISE: &str = "(?:raised|raises|raise|raising|secured|secures|secure|closed|closes|landed|lands|received|receives|got|gets|drew|drawn|draws|attracted|pulled in|brought in|completed|won|wins)";
 const ROUND: &str = "(?:round|rounds|financing|funding|raise|fundraise|fundraising|series [a-h]\\d?|seed|investment|capital raise)";
-const BUY: &str = "(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|take over|takes over|took over|taking over|snap up|snaps up|snapped up|absorb|absorbs|absorbed|swallow|swallows|swallowed)";
+const BUY: &str = "(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|take over|takes over|took over|taking over|snap up|snaps up|snapped up|snapping up|absorb|absorbs|absorbed|swallow|swallows|swallowed)";
 const DEAL_NOUN: &str = "(?:agreement|agreements|deal|deals|contract|contracts|partnership|partnerships|alliance|alliances|pact|pacts|collaboration|collaborations|joint venture|venture|arrangement|arrangements|accord|memorandum of understanding|tie-up|license|licence|licensing deal|mou|relationship|cooperation)";
 const UNIT: &str = "(?:unit|units|division|divisions|subsidiary|subsidiaries|arm|arms|affiliate|affiliates|studio|studios|lab|labs|laboratory|subsidiary|branch|segment)";
 const RIVAL_NOUN: &str = "(?:rival|rivals|competitor|competitors|challenger|challengers|nemesis|arch-rival|archrival|arch-rivals|archrivals|foe|foes)";
@@ -580,6 +580,24 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: Some("^[a-z]+ (?:of )?by\\b"),
     },
     RuleDef {
+        // "X is exploring a sale to Y", "X approved its sale to Y": the subject is sold.
+        method: "acquirer.sale_to_subject",
+        shape: Directed(Acquirer),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{O}{A}{g}\\b(?:exploring|explore|explores|explored|considering|consider|considers|considered|weighing|weigh|weighs|weighed|approved|approve|approves|agreed|agree|agrees|negotiating|negotiated|discussing|discussed|pursuing|pursue|pursued|completed|complete|completes|finalized|finalised|announced|announces) (?:to |on )?(?:its |a |an |the )?(?:possible |potential |proposed |planned |pending )?sale to {S}",
+        veto: None,
+    },
+    RuleDef {
+        // "The deal gives X full ownership of Y".
+        method: "acquirer.gives_control",
+        shape: Directed(Acquirer),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "\\b(?:gives|give|gave|giving|hands|hand|handed|handing)\\b {S} (?:full |complete |sole |total |outright |majority |effective )?(?:ownership|control) of {OX}",
+        veto: None,
+    },
+    RuleDef {
         method: "acquirer.relative",
         shape: Directed(Acquirer),
         confidence: 0.8,
@@ -791,6 +809,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.75,
         flags: 0,
         pattern: "{S}{A}{g}\\b(?:awarded|awards|award|granted|grants|handed|hands|gave|gives)\\b {O} (?:an? |the |its )?(?:@m\\d+ )?(?:{w})?(?:contract|contracts|order|orders|deal|tender)\\b",
+        veto: None,
+    },
+    RuleDef {
+        // "X awarded a $200 million contract to Y".
+        method: "partner.awarded_to",
+        shape: Directed(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:awarded|awards|award|awarding|granted|grants|handed|hands|gave|gives)\\b (?:an? |the |its )?(?:@m\\d+ )?(?:{w})?(?:contract|contracts|order|orders|deal|tender)\\b{g} to {O}",
         veto: None,
     },
     RuleDef {
@@ -1248,6 +1275,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         flags: 0,
         pattern: "{O}{A}{g}\\b(?:relies|rely|relied|relying|depends|depend|depended|depending) (?:heavily |largely |entirely |mainly |solely )?on {S}(?: (?:for(?: [a-z-]+)?|to (?:make|build|supply|provide|manufacture|produce))\\b|{P} (?:[a-z][a-z-]* ){0,2}(?:chips|processors|gpus|cloud|servers|data centres|data centers|infrastructure|supercomputers|network|networks|components|parts|batteries|cells|displays|screens|engines|turbines|satellites|rockets)\\b)",
         veto: Some("\\b(?:funding|financing|capital|cash|money|investment|loans?)\\b"),
+    },
+    RuleDef {
+        // "X dropped Y as a supplier": the status cue makes it terminated.
+        method: "supplier.dropped",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{O}{A}{g}\\b(?:dropped|drops|dropping|ditched|ditches|ditching|dumped|dumps|dumping|replaced|replaces|replacing)\\b {S} as (?:@[pr]\\d+(?:'s|') )?(?:{w})?{SUPPLIER_NOUN}\\b",
+        veto: None,
     },
     RuleDef {
         method: "supplier.chosen",
