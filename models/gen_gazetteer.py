@@ -36,9 +36,18 @@ LEGAL = re.compile(
 NOISE = re.compile(r"\s*\((Class [A-Z]|The)\)|\s+Class [A-Z]$")
 
 
+# "Eli Lilly and Company", "Merck & Co.": the joining word goes with the legal form.
+JOINER = re.compile(r"\s+(&|and)$")
+
+
 def canonical(name: str) -> str:
     name = NOISE.sub("", name.strip())
-    stripped = LEGAL.sub("", name).strip().rstrip(",")
+    stripped = name
+    while True:
+        shorter = JOINER.sub("", LEGAL.sub("", stripped).strip().rstrip(","))
+        if shorter == stripped:
+            break
+        stripped = shorter
     if stripped.startswith("The ") and len(stripped.split()) > 1:
         stripped = stripped[4:]
     return stripped or name

@@ -178,8 +178,6 @@ fn boundary_ok(text: &str, s: usize, e: usize) -> bool {
     start_ok(text, s) && end_ok(text, e)
 }
 
-/// Gazetteer names, longest first, tried only at word starts that can open a
-/// name; a match that fails its checks lets the next word start try.
 /// The longest listed name that starts at `here` and ends at a word boundary.
 ///
 /// The automaton gives the longest match only, and it ignores case, so a longer
@@ -202,6 +200,8 @@ fn anchored_match(t: &EntityTagger, text: &str, here: usize) -> Option<aho_coras
     }
 }
 
+/// Gazetteer names, longest first, tried only at word starts that can open a
+/// name; a match that fails its checks lets the next word start try.
 fn gazetteer_matches(t: &EntityTagger, text: &str) -> Vec<Cand> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
@@ -255,6 +255,10 @@ fn gazetteer_matches(t: &EntityTagger, text: &str) -> Vec<Cand> {
                         || text[e..].starts_with(',')
                         || rest.starts_with("and ")
                         || text[e..].starts_with("’s")
+                        || OWNER_SUFFIXES.iter().any(|x| {
+                            text[e..].starts_with(x)
+                                && !text[e + x.len()..].starts_with(char::is_alphanumeric)
+                        })
                         || COMPANY_VERBS.iter().chain(DEAL_CUES_AFTER).any(|c| {
                             rest.starts_with(c)
                                 && rest[c.len()..].starts_with(|x: char| !x.is_alphanumeric())
@@ -655,9 +659,12 @@ fn owned_by_before(before: &str) -> bool {
         .is_some_and(owner_compound)
 }
 
+/// The participles of [`owner_compound`].
+const OWNER_SUFFIXES: [&str; 4] = ["-owned", "-backed", "-controlled", "-funded"];
+
 /// "EQT-owned", "SoftBank-backed": a name joined to an ownership participle.
 fn owner_compound(word: &str) -> bool {
-    ["-owned", "-backed", "-controlled", "-funded"]
+    OWNER_SUFFIXES
         .iter()
         .any(|s| word.len() > s.len() + 1 && word.ends_with(s))
 }
