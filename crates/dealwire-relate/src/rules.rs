@@ -369,6 +369,33 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "The investment from X values Y at $3 billion".
+        method: "investor.from_values",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "\\b(?:investment|investments|funding|financing|round|backing|injection|cash injection) (?:led )?(?:from|by) {S}{g}\\b(?:values|valued|valuing|value)\\b {OX}",
+        veto: None,
+    },
+    RuleDef {
+        // "X won a contract to make chips for Y".
+        method: "supplier.contract_to_make",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:won|wins|secured|secures|landed|lands|signed|signs|clinched|bagged|received|receives)\\b{g}\\b(?:contract|contracts|deal|order|orders|agreement)\\b to (?:supply|make|build|provide|manufacture|produce|deliver|design|assemble) (?:{w})?(?:for|to) {OX}",
+        veto: None,
+    },
+    RuleDef {
+        // "WhatsApp parent Meta": the parent named right after its unit.
+        method: "subsidiary.parent_appos",
+        shape: Directed(Subsidiary),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S} (?:parent|parent company|parent group|owner) {O}",
+        veto: None,
+    },
+    RuleDef {
         method: "investor.poss_investors",
         shape: Directed(Investor),
         confidence: 0.75,
@@ -1035,6 +1062,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: Some("^ (?:of|to) @"),
     },
     RuleDef {
+        // "X and Y have battled for years for riders": a fight over the same customers.
+        method: "rival.battle_for",
+        shape: Mutual(Rival),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S} (?:are |were |have |had |have been |had been )?(?:long |fiercely |also )?(?:locked in an? (?:[a-z-]+ ){0,2}(?:battle|war|fight|struggle|rivalry)|battled|battling|battle|fought|fighting|fight|jostled|jostling|jostle|vied|vying|vie|competed|competing|compete) (?:[a-z-]+ ){0,4}?(?:for|over) (?:the )?(?:[a-z-]+ ){0,2}?(?:customers|riders|users|drivers|shoppers|subscribers|viewers|market share|share|supremacy|dominance|talent|business|clients|buyers|passengers|advertisers|developers|sales)\\b",
+        veto: None,
+    },
+    RuleDef {
         // "X and Y are locked in a price war".
         method: "rival.at_war",
         shape: Mutual(Rival),
@@ -1241,7 +1277,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.8,
         flags: flag::NOUN_TRIGGER,
-        pattern: "{S}{G}\\b(?:customers|clients|buyers)\\b(?: of {w})?,? (?:include|includes|included|including|such as|like|are) {O}",
+        pattern: "{S}{G}\\b(?:customers|clients|buyers|customer|client|buyer)\\b(?: of {w})?,? (?:include|includes|included|including|such as|like|are|is|was|remains) {O}",
         veto: None,
     },
     RuleDef {
@@ -1290,7 +1326,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.75,
         flags: 0,
-        pattern: "{O}{A}{g}\\b(?:chose|chosen|chooses|selected|selects|picked|picks|tapped|taps|hired|hires|enlisted|enlists|contracted|contracts)\\b {S} (?:to (?:supply|provide|build|host|make|manufacture|produce|power|run|deliver|design|operate|overhaul|upgrade|maintain|manage|develop|install|modernise|modernize|service|repair)\\b|as (?:@r\\d+(?:'s|') )?(?:{w})?{SUPPLIER_NOUN}\\b)",
+        pattern: "{O}{A}{g}\\b(?:chose|chosen|chooses|selected|selects|picked|picks|tapped|taps|hired|hires|enlisted|enlists|contracted|contracts|turned to|turns to|turning to)\\b {S} (?:to (?:supply|provide|build|host|make|manufacture|produce|power|run|deliver|design|operate|overhaul|upgrade|maintain|manage|develop|install|modernise|modernize|service|repair)\\b|as (?:@r\\d+(?:'s|') )?(?:{w})?{SUPPLIER_NOUN}\\b)",
         veto: None,
     },
     RuleDef {

@@ -459,6 +459,8 @@ pub(crate) const DEAL_CUES_AFTER: &[&str] = &[
     "contributed",
     "competes",
     "supplies",
+    "provides",
+    "counts",
     "partnered",
     "bought",
     "buys",
