@@ -71,6 +71,8 @@ impl EntityTagger {
     pub fn new(gazetteer: Gazetteer) -> Result<Self, BuildError> {
         let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut surfaces: Vec<Surface> = Vec::new();
+        // Whether each surface is a listed name or alias (not derived by rule).
+        let mut listed_form: Vec<bool> = Vec::new();
         let mut tickers = HashMap::new();
         for (i, e) in gazetteer.entries().iter().enumerate() {
             let mut forms: Vec<(String, bool)> = vec![(e.name.clone(), true)];
@@ -79,7 +81,7 @@ impl EntityTagger {
             for f in &listed {
                 forms.extend(derive_aliases(f).into_iter().map(|a| (a, false)));
             }
-            for (form, _) in forms {
+            for (form, listed) in forms {
                 let form = form.trim().to_owned();
                 if form.chars().count() < 2 && !e.ambiguous.contains(&form) {
                     continue;
@@ -93,14 +95,18 @@ impl EntityTagger {
                 };
                 match by_key.get(&key) {
                     // Later files are curated: they win a clash with generated data.
+                    // A form derived by rule never displaces a listed one ("Merck
+                    // Group" gives "Merck", which a later entry cannot take from Merck).
                     Some(&k) => {
-                        if surfaces[k].entry != i {
+                        if surfaces[k].entry != i && (listed || !listed_form[k]) {
                             surfaces[k] = s;
+                            listed_form[k] = listed;
                         }
                     }
                     None => {
                         by_key.insert(key, surfaces.len());
                         surfaces.push(s);
+                        listed_form.push(listed);
                     }
                 }
             }
