@@ -441,6 +441,14 @@ fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>
                 }
                 let before = objects.len();
                 list_parties(masked, g.start(), g.end(), &mut objects);
+                // "merged with X, Elon Musk's social media company": a possessor
+                // after a bare comma opens an apposition of X.
+                if objects.len() == before + 2
+                    && masked.text[g.end()..].starts_with("'s ")
+                    && comma_apposition(masked, objects[before], objects[before + 1])
+                {
+                    objects.truncate(before + 1);
+                }
                 // "bought X and Y bought Z": the last item opens a new clause,
                 // which the search reads next.
                 if objects.len() > before + 1 && opens_clause(&masked.text[g.end()..]) {
@@ -483,15 +491,8 @@ fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>
                 {
                     // "X, Y's cloud unit, will ...": Y opens an apposition of X,
                     // and X alone is the subject.
-                    let appositive = subjects.len() == 2
-                        && masked.slots.get(subjects[0]).is_some_and(|first| {
-                            let end = first.pos + 2 + slot_len(subjects[0]);
-                            masked.text[end..].starts_with(", @")
-                                && masked
-                                    .slots
-                                    .get(subjects[1])
-                                    .is_some_and(|second| second.pos == end + 2)
-                        });
+                    let appositive =
+                        subjects.len() == 2 && comma_apposition(masked, subjects[0], subjects[1]);
                     if !appositive {
                         continue;
                     }
@@ -546,6 +547,19 @@ fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>
                     continue;
                 }
             }
+        }
+        // "its takeover of X's fixed-line network": the deal is for an asset of X, not X.
+        if matches!(def.shape, Shape::Directed(RelationType::Acquirer))
+            && !compiled.possessive_object
+            && group(groups.o).is_some_and(|g| {
+                // A pronoun's possessive is read above; this is about a named party.
+                let named = masked.text[..g.end()]
+                    .rfind('@')
+                    .is_some_and(|at| masked.text.as_bytes().get(at + 1) == Some(&b'p'));
+                named && asset_of(&masked.text[g.end()..])
+            })
+        {
+            continue;
         }
         // "X, which acquired Y two years ago, is now buying Z": a relative
         // clause between the subject and the verb tells of another deal, and
@@ -697,6 +711,61 @@ fn list_parties(masked: &Masked, start: usize, end: usize, out: &mut Vec<usize>)
         out.truncate(first_out + 1);
     }
     cut
+}
+
+/// Whether `after` (the text after an object) is a possessive of an asset:
+/// "'s fixed-line network", "'s consumer health business".
+fn asset_of(after: &str) -> bool {
+    let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("' "))
+    else {
+        return false;
+    };
+    rest.split(|c: char| !c.is_ascii_lowercase() && c != '-')
+        .take(4)
+        .take_while(|w| !w.is_empty())
+        .any(|w| {
+            matches!(
+                w,
+                "network"
+                    | "networks"
+                    | "business"
+                    | "businesses"
+                    | "unit"
+                    | "units"
+                    | "division"
+                    | "divisions"
+                    | "arm"
+                    | "operations"
+                    | "assets"
+                    | "brand"
+                    | "brands"
+                    | "portfolio"
+                    | "plant"
+                    | "plants"
+                    | "factory"
+                    | "factories"
+                    | "mine"
+                    | "mines"
+                    | "stores"
+                    | "segment"
+                    | "fleet"
+                    | "towers"
+                    | "stake"
+                    | "patents"
+                    | "headquarters"
+            )
+        })
+}
+
+/// Whether the party in `second` follows the one in `first` after a bare comma ("X, Y").
+fn comma_apposition(masked: &Masked, first: usize, second: usize) -> bool {
+    masked.slots.get(first).is_some_and(|a| {
+        let end = a.pos + 2 + slot_len(first);
+        masked.text.get(end..).is_some_and(|t| t.starts_with(", @"))
+            && masked.slots.get(second).is_some_and(|b| b.pos == end + 2)
+    })
 }
 
 /// Whether the text between two list items is a possessive and at most three
