@@ -178,6 +178,8 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
     let mut seen = crate::prefilter::Seen::default();
     let mut found: Vec<Relation> = Vec::new();
     let mut focus: Option<Focus> = None;
+    // The object of the article's latest acquisition or bid.
+    let mut target: Option<usize> = None;
     let mut recent: Vec<usize> = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         // A sentence that names no one gets its hints from its raw text: with none,
@@ -236,6 +238,7 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
                 dated,
                 &mut focus,
                 &mut last_acquirer,
+                &mut target,
                 &mut found,
             );
         }
@@ -819,6 +822,7 @@ fn emit(
     dated: Option<Dated>,
     focus: &mut Option<Focus>,
     last_acquirer: &mut Option<usize>,
+    target: &mut Option<usize>,
     out: &mut Vec<Relation>,
 ) {
     let def = &RULES[cand.rule];
@@ -906,13 +910,21 @@ fn emit(
                     Some(f) => vec![(f, MentionKind::Description)],
                     None => return,
                 }
+            } else if objects.is_empty() && t == RelationType::Acquirer {
+                // "Rival Z is also weighing an offer": the target named before.
+                match *target {
+                    Some(o) => vec![(o, MentionKind::Description)],
+                    None => return,
+                }
             } else {
                 objects
             };
             let mut v = Vec::new();
             for &s in &subjects {
                 for &o in &objects {
-                    v.push((s, o));
+                    if s.0 != o.0 {
+                        v.push((s, o));
+                    }
                 }
             }
             v
@@ -1011,6 +1023,7 @@ fn emit(
         amounts.len() > 1 && amounts.len() == pairs.len() && inner.respectively.is_match(text);
     let windows = windows(text, cand, ty != RelationType::Subsidiary);
     let status = match ty {
+        _ if def.flags & flag::OWN_BID != 0 => inner.cues.own_bid_status(text, &windows, dated),
         RelationType::Rival => Status::Announced,
         // A standing role: only cue words that end or deny it count.
         _ if def.flags & flag::ROLE != 0 => match inner.cues.deal_status(text, &windows, None) {
@@ -1122,6 +1135,7 @@ fn emit(
         }
         if ty == RelationType::Acquirer {
             *last_acquirer = Some(s);
+            *target = Some(o);
         }
     }
 }

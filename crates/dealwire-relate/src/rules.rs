@@ -45,6 +45,9 @@ pub(crate) mod flag {
     /// A standing role ("backed by Y", "Y's investors"), not an event: cues
     /// for rumours or older news elsewhere in the sentence are not about it.
     pub const ROLE: u16 = 32;
+    /// The match is itself a rival bid: "a rival offer" in its sentence does
+    /// not mark it terminated.
+    pub const OWN_BID: u16 = 64;
 }
 
 /// One rule as written.
@@ -605,6 +608,16 @@ pub(crate) const RULES: &[RuleDef] = &[
         pattern: "\\b(?:sell|sells|sold|selling|divest|divests|divested|offload|offloads|offloaded|sale of)\\b{gr}{OX}(?:{g}|(?P<skip>, {W},)) to (?:{w5})?(?:led by )?{S}",
         // "X was sold by Y to Z": Y is the seller, not what was sold.
         veto: Some("^[a-z]+ (?:of )?by\\b"),
+    },
+    RuleDef {
+        // "Rival Z is also weighing an offer": a bid with no object in its
+        // sentence is for the target the article named before.
+        method: "acquirer.bid_for_target",
+        shape: Directed(Acquirer),
+        confidence: 0.7,
+        flags: flag::OWN_BID,
+        pattern: "{S}{A}{g}\\b(?:weighing|considering|preparing|mulling|exploring|readying|made|submitted|lodged|tabled|launched|weighs|considers|prepares|mulls|explores|make|submit|lodge|table|launch)\\b (?:a |an |its own |their own |a rival |a competing |a separate |a possible |a potential )?(?:@m\\d+ )?(?:[a-z-]+ ){0,2}?(?:offer|bid|counterbid|counteroffer|counter-offer|counter-bid|approach|proposal)\\b(?P<gap>(?:[^@;]|@[mvqx]\\d+)*)$",
+        veto: Some("^ (?:for|to buy|to acquire|to take over|of|from|with)\\b"),
     },
     RuleDef {
         // "X is exploring a sale to Y", "X approved its sale to Y": the subject is sold.

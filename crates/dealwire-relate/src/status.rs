@@ -7,6 +7,8 @@ use regex::bytes::Regex;
 pub(crate) struct Cues {
     denied: Regex,
     terminated: Regex,
+    /// "a rival bid": a deal that meets one is counted as off.
+    rival_bid: Regex,
     ended_relative: Regex,
     rumored: Regex,
     rumor_cancel: Regex,
@@ -46,8 +48,9 @@ impl Cues {
                 r"(?-u)\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)? (?:the |those |such )?(?:reports?|speculation|rumou?rs)|reject(?:ed|s|ing)? (?:the |those |such )?(?:reports?|speculation|rumou?rs)|no intention of|(?:has|have|had) not made an? (?:approach|offer|bid)|not in talks|refut(?:ed|es|e)|not so\b|played down (?:reports|speculation)|poured cold water|rul(?:ed|es|ing) out (?:a |an |any )?(?:@m\d+ )?(?:[a-z-]+ )?(?:bid|offer|deal|approach|takeover|merger|investment|sale|tie-up)|(?:reports?|speculation|rumou?rs)\b[^;]{0,60}? (?:was|were|is|are) (?:false|untrue|inaccurate|baseless|groundless|incorrect|wrong)\b)",
             )?,
             terminated: Regex::new(
-                r"(?-u)\b(?:call(?:ed|s|ing)? off|abandon(?:ed|s|ing)?|scrap(?:s|ped|ping)?|block(?:ed|s|ing)|walk(?:ed|s|ing)? away|withdr(?:ew|awn|aws|awing)|collaps(?:ed|es|e)|laps(?:ed|es|e)|terminat(?:ed|es|e|ing)|reject(?:ed|s)|rebuffed|spurned|dropped out|drops out|pull(?:ed|s)? out|no longer|given up|gave up|gives up|winding down|wound down|cut ties|cutting ties|cuts ties|scuttled|killed|torpedoed|unwound|(?:competing|rival) (?:offer|bid)|fell through|falls through|fallen through|ended talks|ends talks|broke off|(?:bid|offer|deal|merger|takeover|approach|talks|attempt|effort)\b[^;]{0,40}? (?:has |had |have |later |eventually |ultimately )?failed|failed to (?:win|secure|get|gain|complete|close|clinch)|pull(?:ed|s|ing)? the plug|(?:dropp(?:ed|ing)|drops) (?:its|their|the|a|an|@r\d+(?:'s|')) (?:@m\d+ )?(?:[a-z-]+ ){0,2}(?:plans?|bid|offer|pursuit|deal|proposal|approach|attempt|effort|interest)|(?:dropp(?:ed|ing)|drops|ditch(?:ed|es|ing)|dump(?:ed|s|ing)|replac(?:ed|es|ing)) @[pr]\d+ as|end(?:ed|s|ing)? (?:(?:its|their|the|a|an|@r\d+(?:'s|')) )?(?:[a-z-]+ ){0,2}(?:partnership|alliance|agreement|deal|contract|relationship|collaboration|tie-up|venture|talks))\b",
+                r"(?-u)\b(?:call(?:ed|s|ing)? off|abandon(?:ed|s|ing)?|scrap(?:s|ped|ping)?|block(?:ed|s|ing)|walk(?:ed|s|ing)? away|withdr(?:ew|awn|aws|awing)|collaps(?:ed|es|e)|laps(?:ed|es|e)|terminat(?:ed|es|e|ing)|reject(?:ed|s)|rebuffed|spurned|dropped out|drops out|pull(?:ed|s)? out|no longer|given up|gave up|gives up|winding down|wound down|cut ties|cutting ties|cuts ties|scuttled|killed|torpedoed|unwound|fell through|falls through|fallen through|ended talks|ends talks|broke off|(?:bid|offer|deal|merger|takeover|approach|talks|attempt|effort)\b[^;]{0,40}? (?:has |had |have |later |eventually |ultimately )?failed|failed to (?:win|secure|get|gain|complete|close|clinch)|pull(?:ed|s|ing)? the plug|(?:dropp(?:ed|ing)|drops) (?:its|their|the|a|an|@r\d+(?:'s|')) (?:@m\d+ )?(?:[a-z-]+ ){0,2}(?:plans?|bid|offer|pursuit|deal|proposal|approach|attempt|effort|interest)|(?:dropp(?:ed|ing)|drops|ditch(?:ed|es|ing)|dump(?:ed|s|ing)|replac(?:ed|es|ing)) @[pr]\d+ as|end(?:ed|s|ing)? (?:(?:its|their|the|a|an|@r\d+(?:'s|')) )?(?:[a-z-]+ ){0,2}(?:partnership|alliance|agreement|deal|contract|relationship|collaboration|tie-up|venture|talks))\b",
             )?,
+            rival_bid: Regex::new(r"(?-u)\b(?:competing|rival) (?:offer|bid)\b")?,
             ended_relative: Regex::new(
                 r"(?-u)^, (?:which|that) (?:(?:was|were|has been|had been|is being) (?:later |eventually |quickly |swiftly |promptly |ultimately )?(?:rejected|rebuffed|spurned|abandoned|withdrawn|blocked|terminated|scrapped|called off|dropped|turned down)|(?:its |the |their )?(?:[a-z]+(?:'s)? )?(?:board|directors|shareholders|management|founders|regulators|company|target) (?:later |quickly |swiftly |promptly |unanimously )?(?:rejected|rebuffed|spurned|blocked|turned down))\b",
             )?,
@@ -72,11 +75,34 @@ impl Cues {
         windows: &[&[u8]],
         dated: Option<Dated>,
     ) -> dealwire_core::Status {
+        self.status_of(sentence, windows, dated, true)
+    }
+
+    /// Status of a bid that is itself the rival bid ("Z made a rival offer"),
+    /// which that phrase does not end.
+    pub fn own_bid_status(
+        &self,
+        sentence: &[u8],
+        windows: &[&[u8]],
+        dated: Option<Dated>,
+    ) -> dealwire_core::Status {
+        self.status_of(sentence, windows, dated, false)
+    }
+
+    fn status_of(
+        &self,
+        sentence: &[u8],
+        windows: &[&[u8]],
+        dated: Option<Dated>,
+        rival_bid_ends: bool,
+    ) -> dealwire_core::Status {
         use dealwire_core::Status;
         if self.denied.is_match(sentence) {
             return Status::Denied;
         }
-        if windows.iter().any(|w| self.terminated.is_match(w)) {
+        let ends =
+            |w: &&[u8]| self.terminated.is_match(w) || rival_bid_ends && self.rival_bid.is_match(w);
+        if windows.iter().any(ends) {
             return Status::Terminated;
         }
         if self.rumored.is_match(sentence) && !self.rumor_cancel.is_match(sentence) {
