@@ -113,9 +113,11 @@ const OTHER_BEFORE: [&str; 16] = [
 const VALUATION_AFTER: [&str; 3] = [" valuation", " post-money", " pre-money"];
 
 /// Words just after an amount that make it a rate, revenue or price.
-const OTHER_AFTER: [&str; 16] = [
+const OTHER_AFTER: [&str; 18] = [
     " a share",
     " per share",
+    "-a-share",
+    "-per-share",
     " each",
     " in revenue",
     " in sales",

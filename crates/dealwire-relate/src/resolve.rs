@@ -514,7 +514,12 @@ fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>
                 group(groups.gap).is_some_and(|gap| gap.start() <= at && at < gap.end())
             });
             if !in_gap && possessor_phrase_broken(before) {
-                continue;
+                // "uses Y's chips for its servers": a possessive pronoun that is
+                // the subject's own leaves the named possessor as the object.
+                match own_pronoun_possessor(masked, &subjects, &objects, from, g.start()) {
+                    Some(p) if compiled.possessive_object => objects = vec![p],
+                    _ => continue,
+                }
             }
         }
         subjects.retain(|&slot| !modifies_noun(masked, slot));
@@ -714,6 +719,46 @@ fn list_parties(masked: &Masked, start: usize, end: usize, out: &mut Vec<usize>)
         out.truncate(first_out + 1);
     }
     cut
+}
+
+/// The named possessor in `masked.text[from..to]` ("@p1's chips for"), when
+/// the one object is a pronoun for one of the subjects.
+fn own_pronoun_possessor(
+    masked: &Masked,
+    subjects: &[usize],
+    objects: &[usize],
+    from: usize,
+    to: usize,
+) -> Option<usize> {
+    let [object] = objects else { return None };
+    let pronoun = masked.slots.get(*object).is_some_and(
+        |s| matches!(s.kind, SlotKind::Party { mention, .. } if mention == MentionKind::Pronoun),
+    );
+    let entity = party_entity(masked, *object)?;
+    if !pronoun
+        || !subjects
+            .iter()
+            .any(|&s| party_entity(masked, s) == Some(entity))
+    {
+        return None;
+    }
+    let at = from + masked.text.get(from..to)?.rfind("@p")?;
+    let digits = masked.text[at + 2..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if digits == 0 || !masked.text[at + 2 + digits..].starts_with("'s ") {
+        return None;
+    }
+    masked.slots.iter().position(|s| s.pos == at)
+}
+
+/// The entity of the party in `slot`, if it holds one.
+fn party_entity(masked: &Masked, slot: usize) -> Option<usize> {
+    match masked.slots.get(slot)?.kind {
+        SlotKind::Party { entity, .. } => Some(entity),
+        _ => None,
+    }
 }
 
 /// Whether `after` (the text after an object) is a possessive of an asset:

@@ -548,6 +548,24 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X's board rejected Y's $40-a-share proposal".
+        method: "acquirer.poss_offer_answered",
+        shape: Directed(Acquirer),
+        confidence: 0.75,
+        flags: flag::NOUN_TRIGGER,
+        pattern: "{O}{P}{g}\\b(?:rejected|rejects|rebuffed|spurned|turned down|snubbed|accepted|accepts|welcomed|backed|recommended)\\b {S}{PR} (?:(?:@[mvq]\\d+\\S*|[a-z0-9-]+) ){0,3}?(?:offer|bid|proposal|approach|overture|takeover offer|takeover bid|buyout offer)\\b",
+        veto: None,
+    },
+    RuleDef {
+        // "Y approached X about a possible offer".
+        method: "acquirer.approached_about",
+        shape: Directed(Acquirer),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:approached|approaches|approach|approaching)\\b {O} (?:about|over|with|regarding) (?:a |an )?(?:[a-z-]+ ){0,2}?(?:offer|bid|takeover|deal|merger|combination|acquisition|tie-up|buyout)\\b",
+        veto: None,
+    },
+    RuleDef {
         method: "acquirer.offer_received",
         shape: Directed(Acquirer),
         confidence: 0.8,
@@ -971,6 +989,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X chose Y's chips": picking a named party's goods (not "picked Y as its provider").
+        method: "partner.chose_poss",
+        shape: Directed(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{g}\\b(?:chose|chooses|choose|selected|selects|picked|picks)\\b {OX}{PR} (?:{w})?(?:chips|processors|gpus|tpus|tensor processing units|accelerators|cloud|services|capacity|infrastructure|servers|data centers|data centres|software|models|model|technology|platform|systems|sensors|batteries|engines)",
+        veto: None,
+    },
+    RuleDef {
         method: "partner.capacity_from_like",
         shape: Directed(Partner),
         confidence: 0.7,
@@ -1054,7 +1081,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Mutual(Rival),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S} (?:{w})?(?:compete|competed|vie|battle|battled|spar|sparred|are competing|have competed|are battling)(?: [a-z]+ly| head-to-head)?(?: (?:in|for|on|across|over|to)\\b|[,.;]|$)",
+        pattern: "{S} (?:{w})?(?:compete|competed|vie|battle|battled|spar|sparred|are competing|have competed|are battling|go head-to-head|go head to head|went head-to-head|went head to head)(?: [a-z]+ly| head-to-head)?(?: (?:in|for|on|across|over|to)\\b|[,.;]|$)",
         veto: None,
     },
     RuleDef {
@@ -1129,7 +1156,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Rival),
         confidence: 0.65,
         flags: 0,
-        pattern: "{S}{g}\\b(?:trails|trailed|trailing|lags|lagged|lagging|fallen behind|fell behind|falls behind|overtook|overtaken|overtake|outpaced|outpaces)\\b (?:{w})?{OX}",
+        pattern: "{S}{g}\\b(?:trails|trailed|trailing|lags|lagged|lagging|fallen behind|fell behind|falls behind|overtook|overtaken|overtake|outpaced|outpaces|catch up with|catch up to|catching up with|catching up to|caught up with)\\b (?:{w})?{OX}",
         veto: None,
     },
     RuleDef {
@@ -1284,6 +1311,24 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: Some(
             "\\b(?:raised|raises|raising|from|led by|backed by|funding|financing|loan|loans|note|notes|shares|stake|capital|investment)\\b",
         ),
+    },
+    RuleDef {
+        // "X signed up Y as a customer".
+        method: "supplier.signed_customer",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:signed up|signs up|signed|signs|won|wins|landed|lands|added|adds|secured|secures)\\b {O} as (?:a |an |its )?(?:{w})?(?:customer|client)\\b",
+        veto: None,
+    },
+    RuleDef {
+        // "Y signed on as a customer of X".
+        method: "supplier.joined_as_customer",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{O}{A}{g}\\b(?:signed on|signs on|signed up|signs up|came on board|comes on board)\\b as (?:a |an )?(?:{w})?(?:customer|client) of {S}",
+        veto: None,
     },
     RuleDef {
         method: "supplier.customers_include",
