@@ -211,6 +211,60 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "Y is a portfolio company of X".
+        method: "investor.portfolio_company_of",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: flag::NO_AMOUNT | flag::ROLE,
+        pattern: "{O}{g}\\b(?:is|was|are|were|became|becomes|remains) (?:a |an |one of )?(?:{w})?portfolio compan(?:y|ies) of {S}",
+        veto: None,
+    },
+    RuleDef {
+        // "X wrote a $20 million check to Y".
+        method: "investor.wrote_check",
+        shape: Directed(Investor),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:wrote|writes|write|writing|cut|cuts|cutting)\\b (?:a|an|another) (?:@m\\d+ )?(?:{w})?(?:check|cheque) (?:to|for|into) {OX}",
+        veto: None,
+    },
+    RuleDef {
+        // "X doubled down on Y with a $20 million investment".
+        method: "investor.doubled_down",
+        shape: Directed(Investor),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:doubled down|doubles down|doubling down|double down) on {OX} with (?:a|an|another|its|fresh|new) (?:@m\\d+ )?(?:{w})?(?:investment|bet|stake|funding|cash injection)\\b",
+        veto: None,
+    },
+    RuleDef {
+        // "Y's $20 million round drew X and Z".
+        method: "investor.round_drew",
+        shape: Directed(Investor),
+        confidence: 0.75,
+        flags: flag::NOUN_TRIGGER,
+        pattern: "{O}{PR} (?:@m\\d+ )?(?:{w})?(?:round|raise|financing|funding|series [a-h]\\d?)\\b{g}\\b(?:drew|draws|attracted|attracts|included|includes|featured|features|brought in|brings in)\\b (?:{w})?{S}",
+        veto: None,
+    },
+    RuleDef {
+        // "The funding came from X": the investee is the article's current one.
+        method: "investor.came_from",
+        shape: Directed(Investor),
+        confidence: 0.7,
+        flags: flag::LEAD,
+        pattern: "\\b(?:funding|financing|money|investment|capital|cash|round)\\b (?:came|comes|is coming|was coming|was provided|were provided|is provided) (?:from|by) (?:{w})?{S}",
+        veto: None,
+    },
+    RuleDef {
+        // "X and Y put money in": the investee is the article's current one.
+        method: "investor.put_money_in",
+        shape: Directed(Investor),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:put|puts|poured|pours|pumped|pumps|injected|injects)\\b (?:more |fresh |new )?(?:money|cash|capital|funds) in(?:to the (?:round|company|business|start-up|startup))?[.;,]",
+        veto: None,
+    },
+    RuleDef {
         method: "investor.took_part",
         shape: Directed(Investor),
         confidence: 0.75,
