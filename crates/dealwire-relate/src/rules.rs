@@ -692,6 +692,24 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: Some("^ (?:for|to buy|to acquire|to take over|of|from|with)\\b"),
     },
     RuleDef {
+        // "X has held talks with Y about a merger".
+        method: "acquirer.talks_about_merger",
+        shape: Directed(Acquirer),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:held|holds|hold|holding|had|has had|opened|began|started|entered|is in|are in|were in) (?:[a-z-]+ )?(?:talks|discussions|negotiations) with {O} (?:about|over|on|regarding) (?:a |an |the |their )?(?:possible |potential |proposed )?(?:merger|combination|tie-up)\\b",
+        veto: None,
+    },
+    RuleDef {
+        // "X and Y are exploring a combination".
+        method: "acquirer.exploring_combination",
+        shape: Mutual(Acquirer),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S} (?:are|were|have been|had been) (?:exploring|discussing|considering|weighing|studying|in talks about|in talks over) (?:a |an )?(?:possible |potential )?(?:merger|combination|tie-up)\\b",
+        veto: None,
+    },
+    RuleDef {
         // "X is exploring a sale to Y", "X approved its sale to Y": the subject is sold.
         method: "acquirer.sale_to_subject",
         shape: Directed(Acquirer),
@@ -887,7 +905,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         flags: 0,
         pattern: "{S}{g}\\b(?:formed|form|forms|forming|signed|sign|signs|announced|announce|announces|struck|strike|strikes|launched|launch|launches|set up|sets up|created|create|creates|established|establish|establishes|unveiled|unveil|unveils|agreed|agree|agrees|entered|enter|enters|reached|reach|inked|ink|expanded|extended|renewed|have|has|had)\\b(?P<gap>{g}\\b{DEAL_NOUN}\\b.{0,14})",
         veto: Some(
-            "\\bwith\\b|\\bto (?:acquire|buy|merge|purchase)\\b|\\b(?:similar|separate|their own|own|comparable|rival|competing)\\b|\\b(?:compete|competes|competed|vie|vied|vying|bid|bidding|battled|fought) for\\b|\\b(?:terminate|terminated|end|ended|abandon|abandoned|scrap|scrapped|call off|called off) the (?:deal|transaction|merger|takeover|acquisition)\\b",
+            "\\bwith\\b|\\bto (?:acquire|buy|merge|purchase)\\b|\\b(?:merger|takeover|acquisition|sale|purchase|buyout) (?:agreement|agreements|deal|contract|pact)\\b|\\b(?:similar|separate|their own|own|comparable|rival|competing)\\b|\\b(?:compete|competes|competed|vie|vied|vying|bid|bidding|battled|fought) for\\b|\\b(?:terminate|terminated|end|ended|abandon|abandoned|scrap|scrapped|call off|called off) the (?:deal|transaction|merger|takeover|acquisition)\\b",
         ),
     },
     RuleDef {
