@@ -245,6 +245,18 @@ impl Masked {
                     AmountClass::Other => 'q',
                 },
             };
+            // "its smaller rival" as a description of the rival: the head noun
+            // stays before the placeholder, so rules read "its rival @p".
+            if let Item::Mention(i) = item {
+                let raw = &text[item_span.range()];
+                let head = raw.rsplit(' ').next().unwrap_or("");
+                if doc.mentions[i].kind == MentionKind::Description
+                    && matches!(head, "rival" | "competitor")
+                {
+                    self.text.push_str(head);
+                    self.text.push(' ');
+                }
+            }
             self.slots.push(Slot {
                 kind: slot,
                 pos: self.text.len(),

@@ -284,6 +284,7 @@ pub(super) fn references(
             mentions.push(pronoun_mention(s, e, entity));
         }
     }
+    rival_references(text, &index, mentions);
     for m in t.re_object_it.find_iter(text) {
         let (s, e) = (m.end() - 2, m.end());
         if index.overlaps(s, e) {
@@ -291,6 +292,56 @@ pub(super) fn references(
         }
         if let Some(entity) = object_antecedent(&index, s) {
             mentions.push(pronoun_mention(s, e, entity));
+        }
+    }
+}
+
+/// "its smaller rival" with no name after it.
+static RIVAL_REF: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"\b[Ii]ts ((?:[A-Za-z-]+ ){0,2}(?:rival|competitor))\b")
+        .unwrap_or_else(|e| unreachable!("a fixed pattern: {e}"))
+});
+
+/// "Kroger's takeover of its smaller rival", "no intention of making an
+/// offer for its London-listed rival": a rival named by a possessive pronoun
+/// alone is the latest other party in reach. The description spans the
+/// words after the pronoun, whose own mention gives the rival's counterpart.
+fn rival_references(text: &str, index: &Index<'_>, mentions: &mut Vec<Mention>) {
+    for caps in RIVAL_REF.captures_iter(text) {
+        let (Some(all), Some(np)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        // "its rival Anthropic", "Its closest rival, Corvane Renal,", "its
+        // rival's": a name or a possessive follows.
+        let rest = &text[np.end()..];
+        if rest.starts_with(['\'', '’', 's'])
+            || rest
+                .trim_start_matches([' ', ','])
+                .starts_with(char::is_uppercase)
+        {
+            continue;
+        }
+        let s = all.start();
+        let Some(owner) = mentions
+            .iter()
+            .find(|m| m.span.start() == s && m.kind == MentionKind::Pronoun)
+            .map(|m| m.entity)
+        else {
+            continue;
+        };
+        if index.overlaps(np.start(), np.end()) {
+            continue;
+        }
+        let here = (index.sent_of)(s);
+        let end = index.orgs.partition_point(|o| o.end <= s);
+        let other = index.orgs[..end]
+            .iter()
+            .rev()
+            .take_while(|o| o.sentence + REACH >= here)
+            .find(|o| o.entity != owner)
+            .map(|o| o.entity);
+        if let Some(entity) = other {
+            mentions.push(description_mention(np.start(), np.end(), entity));
         }
     }
 }
