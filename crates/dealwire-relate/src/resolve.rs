@@ -95,7 +95,12 @@ fn modifies_noun(masked: &Masked, slot: usize) -> bool {
         return false;
     };
     let after = &masked.text[s.pos..];
+    let pronoun = after.starts_with("@r");
     let after = after.trim_start_matches(|c: char| c == '@' || c.is_ascii_alphanumeric());
+    // "it shares with Y": a subject pronoun (not "its") modifies nothing.
+    if pronoun && !after.starts_with("'s") {
+        return false;
+    }
     let after = after.strip_prefix("'s").unwrap_or(after);
     after
         .strip_prefix(' ')
@@ -948,9 +953,12 @@ fn emit(
             let objects = if objects.is_empty() && t == RelationType::Investor {
                 let here = focus.filter(|f| f.sentence == sentence).map(|f| f.entity);
                 let earlier = focus.map(|f| f.entity);
+                // "... are putting money into the deal": with no funding round
+                // in view, the deal is the article's latest takeover.
                 match here
                     .or_else(|| sentence_object(masked, cand, &subjects))
                     .or(earlier)
+                    .or(*target)
                 {
                     Some(f) => vec![(f, MentionKind::Description)],
                     None => return,

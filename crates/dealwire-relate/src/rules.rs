@@ -883,6 +883,33 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X had taken a non-exclusive license to some of Y's technology".
+        method: "partner.took_license",
+        shape: Directed(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:took|taken|takes|take|taking|obtained|obtains|secured|secures|acquired|acquires|received|receives|signed)\\b (?:a |an )?(?:[a-z-]+ ){0,2}licen[cs]e (?:to|for|on|over) (?:some of |part of |parts of |all of |certain )?{OX}{PR} ",
+        veto: None,
+    },
+    RuleDef {
+        // "X agreed to hand the streaming rights to its games to Y".
+        method: "partner.rights_to",
+        shape: Directed(Partner),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:hand|hands|handed|handing|sell|sells|sold|selling|license|licenses|licensed|licensing|grant|grants|granted|granting|transfer|transfers|transferred|give|gives|gave)\\b (?:the |its |some |certain |exclusive )?(?:[a-z-]+ ){0,4}rights\\b(?P<gap>{gr}) to {O}(?:[.,;]| for\\b| in\\b| under\\b| as\\b| until\\b| through\\b|$)",
+        veto: None,
+    },
+    RuleDef {
+        // "a drug it shares with Y", "co-developed with Y".
+        method: "partner.shares_with",
+        shape: Directed(Partner),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S} (?:shares|shared|co-owns|co-owned|co-developed|co-develops|co-markets|co-marketed|co-commercializes|co-commercialises|co-commercialized|co-commercialised) with {OX}",
+        veto: None,
+    },
+    RuleDef {
         method: "partner.between",
         shape: Mutual(Partner),
         confidence: 0.8,
@@ -1346,7 +1373,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.7,
         flags: 0,
-        pattern: "{O}{A}{g}\\b(?:runs|run|running|ran|hosts|host|hosted|hosting|trains|train|trained|training)\\b(?P<gap>{gr}) on {S}(?:{PR} (?:{w})?(?:cloud|servers|platform|data centres|data centers|infrastructure|chips|processors|supercomputers?|network)\\b|[.;]|$)",
+        pattern: "{O}{A}{g}\\b(?:runs|run|running|ran|hosts|host|hosted|hosting|trains|train|trained|training)\\b(?P<gap>{gr}) on (?:the )?{S}(?:{PR} (?:{w})?(?:cloud|servers|platform|data centres|data centers|infrastructure|chips|processors|supercomputers?|network)\\b| (?:networks?|cloud|clouds|platforms?|rails|chips|processors|servers|infrastructure)\\b|[.;]|$)",
         veto: None,
     },
     RuleDef {
@@ -1670,7 +1697,7 @@ const ITEM: &str = r"(?:@g\d+(?:'s|')? |@[pr]\d+(?:'s|') (?:[a-z][a-z-]* ){0,2}(
 /// X", "to buy British chip designer Y", "from French telecoms entrepreneur Z".
 /// It must end in a noun for a kind of organisation or investor, so ordinary
 /// words before a party do not pass.
-const DESC: &str = r"(?:(?:the |a |an )?(?:@g\d+ )?(?:[a-z][a-z-]* ){0,3}(?:company|companies|firm|firms|start-up|startup|group|operator|maker|chipmaker|carmaker|automaker|drugmaker|giant|lender|bank|insurer|retailer|provider|developer|designer|manufacturer|producer|supplier|platform|conglomerate|utility|miner|brewer|airline|carrier|specialist|outfit|fund|investor|house|manager|entrepreneur|executive|founder|co-founder|billionaire|financier) )";
+const DESC: &str = r"(?:(?:the |a |an )?(?:@g\d+ )?(?:[a-z][a-z-]* ){0,3}(?:company|companies|firm|firms|start-up|startup|group|operator|maker|chipmaker|carmaker|automaker|drugmaker|biotech|giant|lender|bank|insurer|retailer|provider|developer|designer|manufacturer|producer|supplier|platform|conglomerate|utility|miner|brewer|airline|carrier|specialist|outfit|fund|investor|house|manager|entrepreneur|executive|founder|co-founder|billionaire|financier) )";
 
 /// Between list items: a conjunction or comma and up to two descriptor words,
 /// possessives among them ("and Oslo's X"), which may follow an article and a
