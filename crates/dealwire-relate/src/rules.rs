@@ -897,7 +897,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Partner),
         confidence: 0.7,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:hand|hands|handed|handing|sell|sells|sold|selling|license|licenses|licensed|licensing|grant|grants|granted|granting|transfer|transfers|transferred|give|gives|gave)\\b (?:the |its |some |certain |exclusive )?(?:[a-z-]+ ){0,4}rights\\b(?P<gap>{gr}) to {O}(?:[.,;]| for\\b| in\\b| under\\b| as\\b| until\\b| through\\b|$)",
+        pattern: "{S}{A}{g}\\b(?:hand|hands|handed|handing|sell|sells|sold|selling|license|licenses|licensed|licensing|grant|grants|granted|granting|transfer|transfers|transferred|give|gives|gave)\\b (?:the |its |some |certain |exclusive )?(?:[a-z-]+ ){0,4}rights\\b(?P<gap>(?:[^@;]|@[mvqxr]\\d+|@[pg]\\d+(?:'s|') )*?) to {O}(?:[.,;]| for\\b| in\\b| under\\b| as\\b| until\\b| through\\b|$)",
         veto: None,
     },
     RuleDef {
@@ -907,6 +907,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.7,
         flags: 0,
         pattern: "{S} (?:shares|shared|co-owns|co-owned|co-developed|co-develops|co-markets|co-marketed|co-commercializes|co-commercialises|co-commercialized|co-commercialised) with {OX}",
+        veto: None,
+    },
+    RuleDef {
+        // "X, which already bottles Y drinks in Europe".
+        method: "partner.bottles",
+        shape: Directed(Partner),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:bottles|bottle|bottled|bottling|bottler of)\\b {OX}{P} (?:{w})?(?:drinks|beverages|brands|products|sodas|soft drinks|colas)\\b",
         veto: None,
     },
     RuleDef {
