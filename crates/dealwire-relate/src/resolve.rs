@@ -631,7 +631,13 @@ fn possessor_phrase_broken(before: &str) -> bool {
         return false;
     };
     // Only the object's own prefix: at most three descriptor words.
-    words.split_whitespace().count() <= 3 && words.split([' ', ',']).any(|w| LIST_STOP.contains(&w))
+    let stop = words.split_whitespace().count() <= 3
+        && words.split([' ', ',']).any(|w| LIST_STOP.contains(&w));
+    // "for its network, replacing Y": a participle after a comma opens a clause.
+    let clause = words
+        .split_once(',')
+        .is_some_and(|(_, after)| after.split_whitespace().any(|w| w.ends_with("ing")));
+    stop || clause
 }
 
 /// The party slots of a captured list, stopping where the list turns into a clause.

@@ -910,6 +910,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X and Y agreed to build a $3 billion battery plant": a joint project.
+        method: "partner.agreed_to_build",
+        shape: Mutual(Partner),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S} (?:have |has |had |also )?(?:agreed|agree|plan|plans|planned|will|are set|were set|teamed up|team up|joined forces|join forces) to (?:jointly )?(?:build|develop|construct|create|launch|make|produce|open|design|set up|form|operate|run)\\b",
+        veto: None,
+    },
+    RuleDef {
         // "X, which already bottles Y drinks in Europe".
         method: "partner.bottles",
         shape: Directed(Partner),

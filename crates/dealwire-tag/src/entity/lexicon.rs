@@ -461,6 +461,8 @@ pub(crate) const DEAL_CUES_AFTER: &[&str] = &[
     "supplies",
     "provides",
     "counts",
+    "to supply",
+    "to provide",
     "partnered",
     "bought",
     "buys",
@@ -1391,6 +1393,11 @@ pub(crate) const DESCRIPTION_NOUNS: &[&str] = &[
     "airline",
     "miner",
     "asset manager",
+    "studio",
+    "planemaker",
+    "telecom operator",
+    "broadcaster",
+    "streamer",
 ];
 
 /// Words that end a description before its head noun ("the deal gives the company").
