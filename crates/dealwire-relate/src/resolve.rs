@@ -419,6 +419,10 @@ fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>
                 continue;
             }
         }
+        // "agreed to sell its stake in Y": the pronoun's stake is being sold.
+        if RULES[ri].flags & flag::STAKE != 0 && selling_before(&masked.text[..m.start()]) {
+            continue;
+        }
         let mut subjects = Vec::new();
         let mut objects = Vec::new();
         let mut subject_at = m.start();
@@ -762,6 +766,35 @@ fn own_pronoun_possessor(
         return None;
     }
     masked.slots.iter().position(|s| s.pos == at)
+}
+
+/// Whether the last words of `before` are a selling verb ("to sell ", "sold all of ").
+fn selling_before(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .take_while(|w| !w.starts_with('@'))
+        .any(|w| {
+            matches!(
+                w,
+                "sell"
+                    | "sells"
+                    | "sold"
+                    | "selling"
+                    | "offload"
+                    | "offloads"
+                    | "offloaded"
+                    | "divest"
+                    | "divests"
+                    | "divested"
+                    | "dispose"
+                    | "disposed"
+                    | "exit"
+                    | "exits"
+                    | "exited"
+            )
+        })
 }
 
 /// The entity of the party in `slot`, if it holds one.

@@ -950,7 +950,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         flags: 0,
         pattern: "{S}{g}\\b(?:formed|form|forms|forming|signed|sign|signs|announced|announce|announces|struck|strike|strikes|launched|launch|launches|set up|sets up|created|create|creates|established|establish|establishes|unveiled|unveil|unveils|agreed|agree|agrees|entered|enter|enters|reached|reach|inked|ink|expanded|extended|renewed|have|has|had)\\b(?P<gap>{g}\\b{DEAL_NOUN}\\b.{0,14})",
         veto: Some(
-            "\\bwith\\b|\\bto (?:acquire|buy|merge|purchase)\\b|\\b(?:merger|takeover|acquisition|sale|purchase|buyout) (?:agreement|agreements|deal|contract|pact)\\b|\\b(?:similar|separate|their own|own|comparable|rival|competing)\\b|\\b(?:compete|competes|competed|vie|vied|vying|bid|bidding|battled|fought) for\\b|\\b(?:terminate|terminated|end|ended|abandon|abandoned|scrap|scrapped|call off|called off) the (?:deal|transaction|merger|takeover|acquisition)\\b",
+            "\\bwith\\b|\\bto (?:acquire|buy|merge|purchase|combine)\\b|\\b(?:merger|takeover|acquisition|sale|purchase|buyout) (?:agreement|agreements|deal|contract|pact)\\b|\\b(?:similar|separate|their own|own|comparable|rival|competing)\\b|\\b(?:compete|competes|competed|vie|vied|vying|bid|bidding|battled|fought) for\\b|\\b(?:terminate|terminated|end|ended|abandon|abandoned|scrap|scrapped|call off|called off) the (?:deal|transaction|merger|takeover|acquisition)\\b",
         ),
     },
     RuleDef {
