@@ -1049,7 +1049,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Partner),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{g}\\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|leases|leased|procure|procures|procured|source|sources|sourced|use|uses|used|will use|order|orders|ordered|ordering)\\b(?P<gap>{gr})\\bfrom {OX}",
+        pattern: "{S}{g}\\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|leases|leased|procure|procures|procured|source|sources|sourced|use|uses|used|will use|order|orders|ordered|ordering|gets|get|got|getting)\\b(?P<gap>{gr})\\bfrom {OX}",
         veto: Some(
             "\\b(?:stake|stakes|shares|stock|equity|company|business|unit|division|funding|financing|money|cash|proceeds|loans?)\\b",
         ),
@@ -1494,6 +1494,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.75,
         flags: 0,
         pattern: "{O}{A}{g}\\b(?:dropped|drops|dropping|ditched|ditches|ditching|dumped|dumps|dumping|replaced|replaces|replacing)\\b {S} as (?:@[pr]\\d+(?:'s|') )?(?:{w})?{SUPPLIER_NOUN}\\b",
+        veto: None,
+    },
+    RuleDef {
+        // "X makes the chips that power Y's phones", "the servers behind Y's AI services".
+        method: "supplier.goods_that_power",
+        shape: Directed(Supplier),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:makes|make|made|builds|build|built|supplies|supply|supplied|designs|design|designed|provides|provide|provided|produces|produce|produced)\\b the (?:{w})?(?:chips|processors|servers|batteries|modems|screens|displays|engines|sensors|cameras|software|models|systems|networks|data centers|data centres|components|parts|cells)\\b (?:that (?:power|powers|run|runs|go into|goes into|drive|drives|are used in|sit inside)|which (?:power|powers|run|runs|go into|drive|drives)|behind|inside|inside of) {OX}{PR} ",
         veto: None,
     },
     RuleDef {
