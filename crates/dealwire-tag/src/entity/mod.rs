@@ -63,6 +63,8 @@ pub struct EntityTagger {
     pub(crate) re_pronoun: Regex,
     /// "invest $10 million in it", "agreed to buy it": "it" as the object of a deal word.
     pub(crate) re_object_it: Regex,
+    /// "its smaller rival": a rival described after a possessive pronoun.
+    pub(crate) re_rival_ref: Regex,
 }
 
 impl EntityTagger {
@@ -154,6 +156,7 @@ impl EntityTagger {
             re_object_it: re(
                 r"\b(?:in|into|buy|buys|bought|buying|acquire|acquires|acquired|acquiring|purchase|purchased|back|backs|backed|backing|fund|funds|funded|funding) it\b",
             )?,
+            re_rival_ref: re(r"\b[Ii]ts ((?:[A-Za-z-]+ ){0,2}(?:rival|competitor))\b")?,
         })
     }
 

@@ -284,7 +284,7 @@ pub(super) fn references(
             mentions.push(pronoun_mention(s, e, entity));
         }
     }
-    rival_references(text, &index, mentions);
+    rival_references(t, text, &index, mentions);
     for m in t.re_object_it.find_iter(text) {
         let (s, e) = (m.end() - 2, m.end());
         if index.overlaps(s, e) {
@@ -296,25 +296,19 @@ pub(super) fn references(
     }
 }
 
-/// "its smaller rival" with no name after it.
-static RIVAL_REF: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"\b[Ii]ts ((?:[A-Za-z-]+ ){0,2}(?:rival|competitor))\b")
-        .unwrap_or_else(|e| unreachable!("a fixed pattern: {e}"))
-});
-
 /// "Kroger's takeover of its smaller rival", "no intention of making an
 /// offer for its London-listed rival": a rival named by a possessive pronoun
 /// alone is the latest other party in reach. The description spans the
 /// words after the pronoun, whose own mention gives the rival's counterpart.
-fn rival_references(text: &str, index: &Index<'_>, mentions: &mut Vec<Mention>) {
-    for caps in RIVAL_REF.captures_iter(text) {
+fn rival_references(t: &EntityTagger, text: &str, index: &Index<'_>, mentions: &mut Vec<Mention>) {
+    for caps in t.re_rival_ref.captures_iter(text) {
         let (Some(all), Some(np)) = (caps.get(0), caps.get(1)) else {
             continue;
         };
         // "its rival Anthropic", "Its closest rival, Corvane Renal,", "its
         // rival's": a name or a possessive follows.
         let rest = &text[np.end()..];
-        if rest.starts_with(['\'', '’', 's'])
+        if rest.starts_with(['\'', '’'])
             || rest
                 .trim_start_matches([' ', ','])
                 .starts_with(char::is_uppercase)
