@@ -211,6 +211,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "Y has the backing of X".
+        method: "investor.backing_of",
+        shape: Directed(Investor),
+        confidence: 0.75,
+        flags: flag::NO_AMOUNT | flag::ROLE,
+        pattern: "{O}{A}{g}\\b(?:has|have|had|won|wins|enjoys|enjoyed|secured|secures|with) the (?:financial |full )?backing of {S}",
+        veto: None,
+    },
+    RuleDef {
         // "Y is a portfolio company of X".
         method: "investor.portfolio_company_of",
         shape: Directed(Investor),
@@ -1593,7 +1602,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         flags: 0,
         pattern: "{O}{PR} (?P<gap>(?:@g\\d+ )?(?:[a-z][a-z.-]* ){0,2})(?:airline|carrier|bank|lender|insurer|brand|chain|label|publisher|retailer|brewer|carmaker|chipmaker|start-up|startup|company|firm|operator|developer|maker|studio|network|channel|broadcaster)\\b,? {S}",
         veto: Some(
-            "\\b(?:rival|rivals|competing|partner|partners|customer|customers|supplier|suppliers|peer|peers|competitor|competitors|investor|investors|backer|backers|portfolio|former|ex|target|takeover|acquisition)\\b",
+            "\\b(?:rival|rivals|competing|partner|partners|customer|customers|supplier|suppliers|peer|peers|competitor|competitors|investor|investors|backer|backers|portfolio|former|ex|target|takeover|acquisition|parent|owner|holding|controlling)\\b",
         ),
     },
     RuleDef {
