@@ -106,6 +106,8 @@ struct Inner {
     cues: status::Cues,
     stake: Regex,
     respectively: Regex,
+    /// The selling words of [`rules::SELLING`], for the words before a match.
+    selling: Regex,
     negated: Regex,
     pairs: Regex,
     ended_later: Regex,
@@ -154,6 +156,7 @@ impl Resolver {
             r"(?-u)(\d+(?:\.\d+)?)(?:%| per ?cent| percent)(?: stake| interest| holding| of)|\bstake of (?:about |roughly |around |nearly |some |almost )?(\d+(?:\.\d+)?)(?:%| per ?cent| percent)|\b(?:stake|holding|interest|shareholding) in @p\d+ to (?:about |roughly |around |nearly |some |almost )?(\d+(?:\.\d+)?)(?:%| per ?cent| percent)",
         )?;
         let respectively = extra("respectively", r"(?-u)\brespectively\b")?;
+        let selling = extra("selling", &format!("(?-u){}", rules::SELLING))?;
         // A party followed by a negated verb: "@p1 is not taking", "@r2 would not bid".
         let negated = extra(
             "negated",
@@ -173,6 +176,7 @@ impl Resolver {
                 cues,
                 stake,
                 respectively,
+                selling,
                 negated,
             }),
         })

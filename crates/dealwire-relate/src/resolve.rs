@@ -420,7 +420,7 @@ fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>
             }
         }
         // "agreed to sell its stake in Y": the pronoun's stake is being sold.
-        if RULES[ri].flags & flag::STAKE != 0 && selling_before(&masked.text[..m.start()]) {
+        if RULES[ri].flags & flag::STAKE != 0 && selling_before(inner, &masked.text[..m.start()]) {
             continue;
         }
         let mut subjects = Vec::new();
@@ -746,15 +746,11 @@ fn own_pronoun_possessor(
     to: usize,
 ) -> Option<usize> {
     let [object] = objects else { return None };
-    let pronoun = masked.slots.get(*object).is_some_and(
-        |s| matches!(s.kind, SlotKind::Party { mention, .. } if mention == MentionKind::Pronoun),
-    );
-    let entity = party_entity(masked, *object)?;
-    if !pronoun
-        || !subjects
-            .iter()
-            .any(|&s| party_entity(masked, s) == Some(entity))
-    {
+    let (entity, kind) = party_of(masked, *object)?;
+    let own = subjects
+        .iter()
+        .any(|&s| party_of(masked, s).is_some_and(|(e, _)| e == entity));
+    if kind != MentionKind::Pronoun || !own {
         return None;
     }
     let at = from + masked.text.get(from..to)?.rfind("@p")?;
@@ -768,39 +764,22 @@ fn own_pronoun_possessor(
     masked.slots.iter().position(|s| s.pos == at)
 }
 
-/// Whether the last words of `before` are a selling verb ("to sell ", "sold all of ").
-fn selling_before(before: &str) -> bool {
-    before
-        .split_whitespace()
-        .rev()
-        .take(3)
-        .take_while(|w| !w.starts_with('@'))
-        .any(|w| {
-            matches!(
-                w,
-                "sell"
-                    | "sells"
-                    | "sold"
-                    | "selling"
-                    | "offload"
-                    | "offloads"
-                    | "offloaded"
-                    | "divest"
-                    | "divests"
-                    | "divested"
-                    | "dispose"
-                    | "disposed"
-                    | "exit"
-                    | "exits"
-                    | "exited"
-            )
-        })
+/// Whether the last three words of `before`, after its last party, hold a
+/// selling verb ("to sell ", "sold all of ").
+fn selling_before(inner: &Inner, before: &str) -> bool {
+    let tail = &before[before.rfind('@').map_or(0, |at| at + 1)..];
+    let from = tail
+        .trim_end()
+        .rmatch_indices(' ')
+        .nth(2)
+        .map_or(0, |(at, _)| at);
+    inner.selling.is_match(&tail.as_bytes()[from..])
 }
 
-/// The entity of the party in `slot`, if it holds one.
-fn party_entity(masked: &Masked, slot: usize) -> Option<usize> {
+/// The entity and mention kind of the party in `slot`, if it holds one.
+fn party_of(masked: &Masked, slot: usize) -> Option<(usize, MentionKind)> {
     match masked.slots.get(slot)?.kind {
-        SlotKind::Party { entity, .. } => Some(entity),
+        SlotKind::Party { entity, mention } => Some((entity, mention)),
         _ => None,
     }
 }
@@ -917,10 +896,7 @@ fn emit(
     let def = &RULES[cand.rule];
     // Relations from earlier matches: their amounts are not shared with a new pair.
     let prior = out.len();
-    let entity_of = |slot: usize| match masked.slots.get(slot).map(|s| s.kind) {
-        Some(SlotKind::Party { entity, mention }) => Some((entity, mention)),
-        _ => None,
-    };
+    let entity_of = |slot: usize| party_of(masked, slot);
     let subjects: Vec<(usize, MentionKind)> = cand
         .subjects
         .iter()

@@ -75,7 +75,7 @@ const RIVAL_NOUN: &str = "(?:rival|rivals|competitor|competitors|challenger|chal
 const SUPPLIER_NOUN: &str = "(?:provider|providers|supplier|suppliers|vendor|vendors|foundry|manufacturer|contractor|licensor|distributor)";
 
 /// Words of selling: a stake sold is the seller's exit, not its investment.
-const SELLING: &str = "\\b(?:sell|sells|sold|selling|offload|offloads|offloaded|divest|divests|divested|dispose|disposed)\\b";
+pub(crate) const SELLING: &str = "\\b(?:sell|sells|sold|selling|offload|offloads|offloaded|divest|divests|divested|dispose|disposed)\\b";
 
 /// The rules, in no particular order: all matches of all rules are collected.
 pub(crate) const RULES: &[RuleDef] = &[
