@@ -539,7 +539,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Acquirer),
         confidence: 0.85,
         flags: 0,
-        pattern: "{O}{g}\\b(?:was|were|is|are|be|been|being|has been|had been|will be|would be|to be)\\b (?:{w})?(?:acquired|bought|purchased|taken over|taken private|snapped up|absorbed)\\b{g}\\bby (?:a group led by |a consortium led by |{w})?{S}",
+        pattern: "{O}{A}{g}\\b(?:was|were|is|are|be|been|being|has been|had been|will be|would be|to be)\\b (?:{w})?(?:acquired|bought|purchased|taken over|taken private|snapped up|absorbed)\\b{g}\\bby (?:a group led by |a consortium led by |{w})?{S}",
         veto: None,
     },
     RuleDef {
@@ -1535,7 +1535,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.75,
         flags: 0,
-        pattern: "{O}{g}\\b(?:is|was|are|were|had been|has been|became|remains|,) (?:{w})?{S}{PR} (?:{w})?(?:customer|customers|client|clients|buyer)\\b",
+        pattern: "{O}{g}\\b(?:is|was|are|were|had been|has been|became|become|remains|,) (?:{w})?{S}{PR} (?:{w})?(?:customer|customers|client|clients|buyer)\\b",
         veto: None,
     },
     RuleDef {
@@ -1782,7 +1782,7 @@ pub(crate) fn expand(pattern: &str) -> String {
         .replace("{W}", "[^;]*?")
         .replace("{w5}", "(?:[a-z][a-z-]* ){0,5}")
         .replace("{w}", "(?:[a-z][a-z-]* ){0,3}")
-        .replace("{A}", r"(?:, (?:while|which|who|whose|the|a|an|its|one of|already|for its part|once|now|[a-z]+-based|@[pg]\d+(?:'s|'))\b[^;]*?,)?")
+        .replace("{A}", r"(?:, (?:while|which|who|whose|the|a|an|its|one of|already|for its part|once|now|valued|founded|headquartered|listed|[a-z]+-based|@[pg]\d+(?:'s|'))\b[^;]*?,)?")
         .replace(
             "{CO}",
             r"(?:(?:@r\d+(?:'s|') )?(?:[a-z][a-z-]* ){1,5}(?:and|as well as) )?",
