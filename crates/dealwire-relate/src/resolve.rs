@@ -536,9 +536,14 @@ fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>
         // is not an object unless the rule itself reads the possessive.
         // "Y, its longtime supplier": a pronoun after a bare comma opens an
         // apposition to Y; it is no list item, and the possessive after it is
-        // not Y's, so a rule that reads that possessive does not match.
+        // not Y's, so a rule that reads that possessive does not match. A rule
+        // that reads on past an object's apposition ("sell X, its research
+        // arm, to Y") only loses the pronoun.
         let mut apposition = false;
-        for (index, parties) in [(groups.s, &mut subjects), (groups.o, &mut objects)] {
+        for (index, parties, reads) in [
+            (groups.s, &mut subjects, true),
+            (groups.o, &mut objects, compiled.possessive_object),
+        ] {
             let Some(g) = group(index) else { continue };
             let list = &masked.text[g.start()..g.end()];
             let pronoun = list.rfind(", @r").filter(|&i| {
@@ -546,7 +551,7 @@ fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>
                     .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
             });
             if let Some(i) = pronoun.filter(|_| masked.text[g.end()..].starts_with('\'')) {
-                apposition |= m.end() > g.end();
+                apposition |= reads && m.end() > g.end();
                 let slot = masked.slots.iter().position(|s| s.pos == g.start() + i + 2);
                 parties.retain(|&p| Some(p) != slot);
             }
