@@ -272,6 +272,8 @@ pub(crate) const DEAL_CUES_BEFORE: &[&str] = &[
     "buy",
     "buying",
     "bought",
+    "buy back",
+    "bought back",
     "invest in",
     "invested in",
     "investing in",

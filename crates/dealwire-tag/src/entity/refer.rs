@@ -66,8 +66,9 @@ struct OrgMention {
     end: usize,
     entity: usize,
     sentence: usize,
-    /// Named in an introductory phrase ("Founded by former X engineers, ..."),
-    /// so never its sentence's subject.
+    /// Named in an introductory phrase ("Founded by former X engineers, ...")
+    /// or as an owner before a name ("SoftBank-owned Arm"), so never its
+    /// sentence's subject.
     intro: bool,
 }
 
@@ -170,7 +171,10 @@ pub(super) fn references(
             sentence: sent_of(m.span.start()),
             intro: intros
                 .iter()
-                .any(|&(s, e)| s <= m.span.start() && m.span.end() <= e),
+                .any(|&(s, e)| s <= m.span.start() && m.span.end() <= e)
+                || super::resolve::OWNER_SUFFIXES
+                    .iter()
+                    .any(|x| text[m.span.end()..].starts_with(x)),
         })
         .collect();
     let mut index = Index {

@@ -262,7 +262,8 @@ fn gazetteer_matches(t: &EntityTagger, text: &str) -> Vec<Cand> {
                         || COMPANY_VERBS.iter().chain(DEAL_CUES_AFTER).any(|c| {
                             rest.starts_with(c)
                                 && rest[c.len()..].starts_with(|x: char| !x.is_alphanumeric())
-                        });
+                        })
+                        || acts_on_its_own(rest);
                     if !cue {
                         confidence = 0.4;
                     }
@@ -660,7 +661,7 @@ fn owned_by_before(before: &str) -> bool {
 }
 
 /// The participles of [`owner_compound`].
-const OWNER_SUFFIXES: [&str; 4] = ["-owned", "-backed", "-controlled", "-funded"];
+pub(super) const OWNER_SUFFIXES: [&str; 4] = ["-owned", "-backed", "-controlled", "-funded"];
 
 /// "EQT-owned", "SoftBank-backed": a name joined to an ownership participle.
 fn owner_compound(word: &str) -> bool {
@@ -854,6 +855,15 @@ fn classify(
             confidence: 0.6,
         });
     }
+}
+
+/// "Ford ended its supply deal": a verb whose object is the name's own ("its")
+/// tells a company, as a person's would be "his" or "her".
+fn acts_on_its_own(rest: &str) -> bool {
+    let Some((verb, after)) = rest.split_once(' ') else {
+        return false;
+    };
+    verb.len() > 2 && verb.bytes().all(|b| b.is_ascii_lowercase()) && after.starts_with("its ")
 }
 
 /// Whether a weak verb after a name ("is", "said") goes on as only a company's would:
