@@ -829,6 +829,8 @@ fn asset_of(after: &str) -> bool {
                     | "fleet"
                     | "towers"
                     | "stake"
+                    | "shares"
+                    | "stock"
                     | "patents"
                     | "headquarters"
             )

@@ -68,11 +68,18 @@ const INVEST: &str = "(?:invest|invests|invested|investing|injected|injects|inje
 const STAKE_VERB: &str = "(?:took|take|takes|taking|acquired|acquire|acquires|acquiring|bought|buy|buys|buying|holds|hold|held|holding|owns|own|owned|built|build|builds|building|has|have|had|paying|pay|pays|paid|received|receives|secured|amassed|increased|raised|lifted|boosted|upped|cut|trimmed|retains|retained|keeps|kept|purchased|purchase|purchases)";
 const RAISE: &str = "(?:raised|raises|raise|raising|secured|secures|secure|closed|closes|landed|lands|received|receives|got|gets|drew|drawn|draws|attracted|pulled in|brought in|completed|won|wins)";
 const ROUND: &str = "(?:round|rounds|financing|funding|raise|fundraise|fundraising|series [a-h]\\d?|seed|investment|capital raise)";
-const BUY: &str = "(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|take over|takes over|took over|taking over|snap up|snaps up|snapped up|snapping up|absorb|absorbs|absorbed|swallow|swallows|swallowed)";
+const BUY: &str = "(?:buy back|buys back|bought back|buying back|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|take over|takes over|took over|taking over|snap up|snaps up|snapped up|snapping up|absorb|absorbs|absorbed|swallow|swallows|swallowed)";
 const DEAL_NOUN: &str = "(?:agreement|agreements|deal|deals|contract|contracts|partnership|partnerships|alliance|alliances|pact|pacts|collaboration|collaborations|joint venture|venture|arrangement|arrangements|accord|memorandum of understanding|tie-up|license|licence|licensing deal|mou|relationship|cooperation)";
 const UNIT: &str = "(?:unit|units|division|divisions|subsidiary|subsidiaries|arm|arms|affiliate|affiliates|studio|studios|lab|labs|laboratory|subsidiary|branch|segment)";
 const RIVAL_NOUN: &str = "(?:rival|rivals|competitor|competitors|challenger|challengers|nemesis|arch-rival|archrival|arch-rivals|archrivals|foe|foes)";
 const SUPPLIER_NOUN: &str = "(?:provider|providers|supplier|suppliers|vendor|vendors|foundry|manufacturer|contractor|licensor|distributor)";
+
+/// Parts of a company that a merger "with" another party may join: then the
+/// companies form a venture.
+const MERGED_PARTS: &str = "\\b(?:business|businesses|operations|operation|units?|divisions?|activities|arms?|assets|networks)\\b";
+
+/// "its former unit": a tie that has ended.
+const FORMER: &str = "\\b(?:former|onetime|one-time|erstwhile|ex)\\b";
 
 /// Words of selling: a stake sold is the seller's exit, not its investment.
 pub(crate) const SELLING: &str = "\\b(?:sell|sells|sold|selling|offload|offloads|offloaded|divest|divests|divested|dispose|disposed)\\b";
@@ -660,6 +667,16 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.8,
         flags: 0,
         pattern: "{S}{A}{P}{g}\\b(?:merge|merges|merged|merging|combine|combines|combining|merger|combination)\\b(?P<gap> (?:@r\\d+(?:'s|') )?(?:{w})?)with {OX}",
+        // "merging their space businesses with Y" joins parts of the companies:
+        // a venture (`partner.merge_units`), not a merger.
+        veto: Some(MERGED_PARTS),
+    },
+    RuleDef {
+        method: "partner.merge_units",
+        shape: Directed(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{P}{g}\\b(?:merge|merges|merged|merging|combine|combines|combined|combining)\\b(?P<gap> (?:@r\\d+(?:'s|') |its |their )?(?:[a-z][a-z-]* ){0,2}(?:business|businesses|operations?|units?|divisions?|activities|arms?|assets|networks?) )with {OX}",
         veto: None,
     },
     RuleDef {
@@ -848,7 +865,11 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.75,
         flags: flag::NOUN_TRIGGER,
         pattern: "{S}{A}{G}\\b{DEAL_NOUN}\\b{g}\\bwith {OX}",
-        veto: Some("\\b(?:to acquire|to buy|to merge|acquisition|takeover|merger)\\b"),
+        // "a deal, though an arbitration with Y could derail it": Y is in a
+        // dispute, not in the deal.
+        veto: Some(
+            "\\b(?:to acquire|to buy|to merge|acquisition|takeover|merger|though|although|whereas)\\b|\\b(?:arbitration|dispute|lawsuit|litigation|feud|clash|fight|battle) with\\b",
+        ),
     },
     RuleDef {
         method: "partner.order_from",
@@ -957,7 +978,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Mutual(Partner),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{g}\\b(?:formed|form|forms|forming|signed|sign|signs|announced|announce|announces|struck|strike|strikes|launched|launch|launches|set up|sets up|created|create|creates|established|establish|establishes|unveiled|unveil|unveils|agreed|agree|agrees|entered|enter|enters|reached|reach|inked|ink|expanded|extended|renewed|have|has|had)\\b(?P<gap>{g}\\b{DEAL_NOUN}\\b.{0,14})",
+        pattern: "{S}{g}\\b(?:formed|form|forms|forming|signed|sign|signs|announced|announce|announces|struck|strike|strikes|launched|launch|launches|set up|sets up|created|create|creates|established|establish|establishes|unveiled|unveil|unveils|agreed|agree|agrees|entered|enter|enters|reached|reach|inked|ink|expanded|extended|renewed|ended|end|ends|dissolved|dissolve|dissolves|scrapped|scrap|scraps|have|has|had)\\b(?P<gap>{g}\\b{DEAL_NOUN}\\b.{0,14})",
         veto: Some(
             "\\bwith\\b|\\bto (?:acquire|buy|merge|purchase|combine)\\b|\\b(?:merger|takeover|acquisition|sale|purchase|buyout) (?:agreement|agreements|deal|contract|pact)\\b|\\b(?:similar|separate|their own|own|comparable|rival|competing)\\b|\\b(?:compete|competes|competed|vie|vied|vying|bid|bidding|battled|fought) for\\b|\\b(?:terminate|terminated|end|ended|abandon|abandoned|scrap|scrapped|call off|called off) the (?:deal|transaction|merger|takeover|acquisition)\\b",
         ),
@@ -1323,7 +1344,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{A}{G}\\b(?:is|was|are|be|become|becomes|became|remain|remains|as|named)\\b (?:{w})?{CO}(?:the |a |an |one of )?{O}{PR} (?:{w})?{SUPPLIER_NOUN}\\b",
+        pattern: "{S}{A}{G}\\b(?:is|was|are|be|become|becomes|became|remain|remains|as|named)\\b (?:{w})?{CO}(?:the |a |an |one of )?{O}{PR} (?:{w})?{SUPPLIER_NOUN}\\b(?:,? (?:alongside|along with|together with|like|as are|as is) {S2})?",
         veto: None,
     },
     RuleDef {
@@ -1590,7 +1611,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         // "sell its tower business to infrastructure investor Y": a
         // preposition after the unit starts a phrase about someone else.
         veto: Some(
-            "\\b(?:unit|units|division|divisions|subsidiary|subsidiaries|arm|arms|affiliate|affiliates|studio|studios|lab|labs|laboratory|branch|segment|business|businesses),? (?:to|from|for|with|by|into|in|at|on|of)\\b",
+            "\\b(?:unit|units|division|divisions|subsidiary|subsidiaries|arm|arms|affiliate|affiliates|studio|studios|lab|labs|laboratory|branch|segment|business|businesses),? (?:to|from|for|with|by|into|in|at|on|of)\\b|\\b(?:former|onetime|one-time|erstwhile)\\b",
         ),
     },
     RuleDef {
@@ -1619,7 +1640,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.7,
         flags: 0,
         pattern: "{O}(?:'s|') (?P<s>@p\\d+) (?:[a-z][a-z-]* ){0,2}(?:{UNIT}|business)\\b",
-        veto: None,
+        veto: Some(FORMER),
     },
     RuleDef {
         method: "subsidiary.appos_named_unit",
@@ -1635,7 +1656,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.8,
         flags: 0,
         pattern: "{S}, (?:the |a |an |its |their )?{O}{PR} (?:@g\\d+ )?(?:{w})?(?:{UNIT}\\b|business(?:,|\\.|$))",
-        veto: None,
+        veto: Some(FORMER),
     },
     RuleDef {
         method: "subsidiary.unit_of",
@@ -1643,7 +1664,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.85,
         flags: 0,
         pattern: "{S}{A}{g}(?:\\b(?:is|was|becomes|became|become|will become|remains|as|now)|,) (?:now )?(?:a |an |the |one of the )?(?:wholly[- ]owned |fully[- ]owned |majority[- ]owned )?(?:[a-z][a-z-]* ){0,2}(?:{UNIT}|part) (?:of|within) {OX}",
-        veto: None,
+        veto: Some(FORMER),
     },
     RuleDef {
         method: "subsidiary.owned_by",
