@@ -71,6 +71,7 @@ pub(crate) const DISTINCT_FIRM_WORDS: &[&str] = &[
     "Minerals",
     "Realty",
     "Properties",
+    "Energy",
 ];
 
 /// Words that make a capitalised sequence a company or fund name.
