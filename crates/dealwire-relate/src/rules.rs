@@ -426,6 +426,16 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "Y's largest shareholder, X, backed the deal".
+        method: "investor.poss_role_named",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: flag::NO_AMOUNT | flag::ROLE,
+        // The noun is singular: one party follows ("... shareholder X and Y agreed").
+        pattern: "{O}{PR} (?:{w})?(?:investor|backer|shareholder|stakeholder),? (?P<s>@p\\d+)\\b",
+        veto: Some(FORMER),
+    },
+    RuleDef {
         method: "investor.whose_investors",
         shape: Directed(Investor),
         confidence: 0.8,
@@ -1319,7 +1329,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Rival),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{g}\\b(?:faces|face|facing|faced)\\b (?:{w})?competition from {OX}",
+        pattern: "{S}{g}\\b(?:faces|face|facing|faced)\\b (?:{w})?competition(?: (?:in|on|at|across) (?:the )?(?:@g\\d+|[a-z][a-z-]*)(?: [a-z][a-z-]*)?)? from {OX}",
         veto: None,
     },
     // ---- supplier
