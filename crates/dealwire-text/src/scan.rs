@@ -292,8 +292,10 @@ fn word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
             break;
         }
         if bytes[i] == b'.' {
-            // "end.The" is a missing space, "U.S" and "Amazon.com" are words.
-            if next.is_uppercase() && seg_len > 2 {
+            // "end.The" is a missing space; "U.S", "Amazon.com" and
+            // "Character.AI" (capitals after the dot) are words.
+            let after_next = char_at(text, i + jn + next.len_utf8());
+            if next.is_uppercase() && seg_len > 2 && after_next.is_none_or(|c| !c.is_uppercase()) {
                 break;
             }
             dots += 1;

@@ -125,6 +125,23 @@ fn inner_joiners_stay_in_words() {
 }
 
 #[test]
+fn dot_before_capitals_joins_but_before_a_word_splits() {
+    // "Character.AI" is a name; "rose.The" lacks a space after its period.
+    let text = "Character.AI sales rose.The end";
+    assert_eq!(
+        tokens(text),
+        [
+            ("Character.AI", W),
+            ("sales", W),
+            ("rose", W),
+            (".", P),
+            ("The", W),
+            ("end", W),
+        ]
+    );
+}
+
+#[test]
 fn abbreviations_keep_their_period() {
     let text = "Acme Inc. and U.S. regulators met J. Doe, e.g. twice, at the end.";
     assert_eq!(
