@@ -226,6 +226,16 @@ impl Masked {
             }
             push_plain(&mut self.text, &text[at..item_span.start()], &mut space);
             at = item_span.end();
+            // "X, the consumer health company spun off from Y, ...": a description
+            // that restates the party just before it opens an apposition, which
+            // the rules read as words.
+            if let Item::Mention(i) = item {
+                let m = &doc.mentions[i];
+                if m.kind == MentionKind::Description && self.restates_last(m.entity) {
+                    push_plain(&mut self.text, &text[item_span.range()], &mut space);
+                    continue;
+                }
+            }
             space = false;
             let slot = self.slot_for(doc, item, &text[at..span.end()]);
             let n = self.slots.len();
@@ -274,6 +284,16 @@ impl Masked {
             }
         }
         push_plain(&mut self.text, &text[at..span.end()], &mut space);
+    }
+
+    /// Whether the text ends with ", " right after a placeholder of `entity`.
+    fn restates_last(&self, entity: usize) -> bool {
+        self.slots.last().is_some_and(|slot| {
+            matches!(slot.kind, SlotKind::Party { entity: e, .. } if e == entity)
+                && self.text[slot.pos..].strip_suffix(", ").is_some_and(|tag| {
+                    tag.len() > 2 && tag[2..].bytes().all(|b| b.is_ascii_digit())
+                })
+        })
     }
 
     /// Adds a pair placeholder after each phrase that `pairs` finds ("the two

@@ -1350,6 +1350,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X has committed to spend billions on Y's TPUs": X is Y's customer.
+        method: "supplier.spend_on",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{O}{A}{g}\\b(?:spend|spends|spent|spending)\\b{g} on {S}{PR} (?:{w})?(?:chips|processors|tpus|gpus|accelerators|servers|cloud|computing|capacity|data centers|data centres|services|software|equipment|hardware|systems)\\b",
+        veto: None,
+    },
+    RuleDef {
         method: "supplier.poss_role",
         shape: Directed(Supplier),
         confidence: 0.8,
