@@ -338,6 +338,8 @@ pub(crate) const DEAL_CUES_BEFORE: &[&str] = &[
     "backers included",
     "subsidiary of",
     "supplier to",
+    "taps",
+    "tapped",
     "acquired by",
     "bought by",
     "purchased by",
