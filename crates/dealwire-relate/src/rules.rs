@@ -1259,6 +1259,16 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: Some("^ (?:of|to) @"),
     },
     RuleDef {
+        // "X and Y, longtime rivals in children's television, said ...".
+        method: "rival.pair_appos",
+        shape: Mutual(Rival),
+        confidence: 0.75,
+        flags: 0,
+        // A pair placeholder may follow "both rivals".
+        pattern: "{S}, (?:the |two |both )?(?:{w})?(?:rivals|competitors|arch-rivals|archrivals)\\b(?P<gap> (?:@p\\d+ )?(?:of|to)\\b)?",
+        veto: Some("^ (?:@p\\d+ )?(?:of|to)\\b"),
+    },
+    RuleDef {
         // "X and Y have battled for years for riders": a fight over the same customers.
         method: "rival.battle_for",
         shape: Mutual(Rival),
@@ -1559,7 +1569,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.75,
         flags: 0,
-        pattern: "{O}{A}{g}\\b(?:chose|chosen|chooses|selected|selects|picked|picks|tapped|taps|hired|hires|enlisted|enlists|contracted|contracts|turned to|turns to|turning to)\\b {S} (?:to (?:supply|provide|build|host|make|manufacture|produce|power|run|deliver|design|operate|overhaul|upgrade|maintain|manage|develop|install|modernise|modernize|service|repair)\\b|as (?:@r\\d+(?:'s|') )?(?:{w})?{SUPPLIER_NOUN}\\b)",
+        pattern: "{O}{A}{g}\\b(?:chose|chosen|chooses|selected|selects|picked|picks|tapped|taps|hired|hires|enlisted|enlists|contracted|contracts|turned to|turns to|turning to)\\b {S} (?:to (?:supply|provide|build|host|make|manufacture|produce|power|run|deliver|design|operate|overhaul|upgrade|maintain|manage|develop|install|modernise|modernize|service|repair)\\b|as (?:@r\\d+(?:'s|') )?(?:{w})?{SUPPLIER_NOUN}\\b|for (?:@r\\d+(?:'s|') )?(?:{w})?(?:batteries|battery cells|cells|chips|semiconductors|memory|processors|engines|parts|components|displays|screens|sensors|cameras|modems|servers|cloud services|cloud computing|computing power|steel|aluminium|aluminum|lithium|packaging)\\b)",
         veto: None,
     },
     RuleDef {
