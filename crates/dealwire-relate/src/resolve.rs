@@ -442,6 +442,15 @@ fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>
                 let cut = list_parties(masked, g.start(), g.end(), &mut subjects);
                 if first {
                     subject_cut = cut;
+                    // "X, while rival Y's bid for Z": a trigger right after the
+                    // subjects belongs to the party after a break in their list.
+                    let leads = RULES[ri].pattern.starts_with("{S}");
+                    if let Some(at) =
+                        list_break(masked, g.start(), g.end()).filter(|_| leads && !compiled.clause)
+                    {
+                        subjects.clear();
+                        list_parties(masked, at, g.end(), &mut subjects);
+                    }
                 }
             }
         }
@@ -870,6 +879,32 @@ fn slot_len(n: usize) -> usize {
 }
 
 /// Whether the text between two list items is a plain conjunction with descriptors.
+/// Where a list of parties gives way to a contrasting clause ("X, while rival
+/// Y", "X, but Y"): the first party of that clause, as a position in the
+/// masked text. A relative clause ("X, which Y bought") leaves X the subject.
+fn list_break(masked: &Masked, start: usize, end: usize) -> Option<usize> {
+    const CONTRAST: [&str; 6] = [
+        "while ",
+        "whereas ",
+        "but ",
+        "though ",
+        "although ",
+        "even as ",
+    ];
+    let text = &masked.text[start..end];
+    let mut prev_end = None;
+    for (at, _, slot) in placeholders(text, b"pgr") {
+        if let Some(p) = prev_end {
+            let joiner = text[p..at].trim_start_matches([',', ' ']);
+            if CONTRAST.iter().any(|c| joiner.starts_with(c)) {
+                return Some(start + at);
+            }
+        }
+        prev_end = Some(at + 2 + slot_len(slot));
+    }
+    None
+}
+
 fn joiner_ok(joiner: &str) -> bool {
     let mut rest = joiner.trim_start_matches([',', ' ']);
     for lead in ["as well as ", "along with ", "and ", "& ", "plus ", "or "] {

@@ -1174,6 +1174,16 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X beat estimates, while rival Y missed": a contrast with the rival of
+        // the sentence's first party, no other party named between them.
+        method: "rival.while_rival",
+        shape: Directed(Rival),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "^{S}{A}{g},? (?:while|whereas|but|as|than) (?:its |@r\\d+(?:'s|') )?(?:[a-z-]+ )?{RIVAL_NOUN} {O}",
+        veto: None,
+    },
+    RuleDef {
         method: "rival.poss",
         shape: Directed(Rival),
         confidence: 0.85,
