@@ -668,7 +668,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Acquirer),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:offered|offers|offer|offering|bid|bids|bidding)\\b (?:about |around |roughly |nearly |more than |up to )?@m\\d+ (?:in cash |in stock |in cash and stock )?for {OX}",
+        pattern: "{S}{A}{g}\\b(?:offered|offers|offer|offering|bid|bids|bidding)\\b (?:about |around |roughly |nearly |more than |up to |as much as |at least )?@m\\d+ (?:in cash |in stock |in cash and stock )?for {OX}",
         veto: None,
     },
     RuleDef {
