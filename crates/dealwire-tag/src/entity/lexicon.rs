@@ -340,6 +340,7 @@ pub(crate) const DEAL_CUES_BEFORE: &[&str] = &[
     "supplier to",
     "taps",
     "tapped",
+    "counts",
     "acquired by",
     "bought by",
     "purchased by",
@@ -1345,6 +1346,30 @@ pub(crate) const FIRST_NAMES: &[&str] = &[
 ];
 
 /// Nouns of a description that refers back to a company ("the chipmaker").
+/// Kinds of company that open a sentence before a name ("Chipmaker Veltrix
+/// said"): never part of the name. Words that also name companies ("Carrier",
+/// "Giant") are left out.
+pub(crate) const OPENING_KINDS: &[&str] = &[
+    "Chipmaker",
+    "Carmaker",
+    "Automaker",
+    "Drugmaker",
+    "Planemaker",
+    "Shipbuilder",
+    "Retailer",
+    "Lender",
+    "Insurer",
+    "Startup",
+    "Start-up",
+    "Miner",
+    "Brewer",
+    "Conglomerate",
+    "Broadcaster",
+    "Streamer",
+    "Biotech",
+    "Fintech",
+];
+
 pub(crate) const DESCRIPTION_NOUNS: &[&str] = &[
     "company",
     "firm",

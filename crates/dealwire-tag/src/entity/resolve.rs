@@ -13,8 +13,8 @@ use dealwire_core::{
 use super::gazetteer::{is_common_word, strip_legal_suffix};
 use super::lexicon::{
     COMPANY_NOUNS, COMPANY_VERBS, CORPORATE_WORDS, DEAL_CUES_AFTER, DEAL_CUES_BEFORE,
-    DISTINCT_FIRM_WORDS, FIRST_NAMES, GOVERNMENTS, LEGAL_SUFFIXES, NON_NAME_CAPS, PERSON_TITLES,
-    PLACES, PRODUCT_MAKERS,
+    DISTINCT_FIRM_WORDS, FIRST_NAMES, GOVERNMENTS, LEGAL_SUFFIXES, NON_NAME_CAPS, OPENING_KINDS,
+    PERSON_TITLES, PLACES, PRODUCT_MAKERS,
 };
 use super::text::{Word, is_cap, sentence_initial, sentence_starts, words};
 use super::wordset::WordSet;
@@ -591,6 +591,9 @@ fn sequences<'t>(text: &'t str, ws: &[Word]) -> (Vec<Seq>, Vec<&'t str>) {
             let strip = LEX.connectors.contains(w)
                 || (LEX.non_name_caps.contains(w) && (!number || sentence_initial(text, s)))
                 || LEX.titles.contains(w)
+                || OPENING_KINDS.contains(&w)
+                    && sentence_initial(text, s)
+                    && spans.len() - first > 1
                 || w.ends_with("-based")
                 || w.chars().filter(|c| c.is_alphabetic()).count() > 2
                     && w.chars().all(|c| !c.is_lowercase())
@@ -791,13 +794,17 @@ fn classify(
     {
         return;
     }
+    // "Copenhagen Infrastructure Partners": a place that opens a longer name
+    // ending in a corporate word is what sets the name apart.
+    let place_led = wtexts.len() >= 3 && has_corp_end && LEX.places.contains(wtexts[0]);
     let non_generic = wtexts
         .iter()
-        .filter(|w| {
+        .enumerate()
+        .filter(|&(i, w)| {
             !is_corporate(w)
                 && !LEX.connectors.contains(w)
                 && !LEX.non_name_caps.contains(w)
-                && !LEX.places.contains(w)
+                && (!LEX.places.contains(w) || i == 0 && place_led)
         })
         .count();
     if has_corp_end && non_generic >= 1 && wtexts.len() >= 2 {
