@@ -159,9 +159,12 @@ const CLAUSE_VERBS: [&str; 34] = [
 ];
 
 /// Words that end a list when they appear between two of its items.
-const LIST_STOP: [&str; 24] = [
+const LIST_STOP: [&str; 38] = [
     "which", "that", "who", "whose", "is", "was", "has", "had", "its", "their", "with", "by", "to",
     "in", "of", "for", "said", "says", "will", "from", "on", "at", "while", "after",
+    // Verbs: "works with X and counts Y as a customer" opens a new phrase at Y.
+    "counts", "count", "signed", "signs", "bought", "buys", "sold", "sells", "acquired", "acquires",
+    "supplies", "makes", "uses", "owns",
 ];
 
 /// The company an article's funding news is about, and the amount it raised.

@@ -1751,7 +1751,8 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.7,
         flags: 0,
         pattern: "{O}{A}{g}\\b(?:owns|owned)\\b (?:a majority of |most of |both )?{S}",
-        veto: Some("\\b(?:partly|partially|jointly|co-owns|minority|stake|shares)\\b"),
+        // "the developer owned by fund Y" is the passive (`subsidiary.owned_by`).
+        veto: Some("\\b(?:partly|partially|jointly|co-owns|minority|stake|shares|owned by)\\b"),
     },
     RuleDef {
         // "X controls Y": the controlling party right before the verb, since
