@@ -292,10 +292,10 @@ fn word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
             break;
         }
         if bytes[i] == b'.' {
-            // "end.The" is a missing space; "U.S", "Amazon.com" and
-            // "Character.AI" (capitals after the dot) are words.
+            // "end.The" is a missing space; "U.S", "Amazon.com", "Character.AI"
+            // and the ticker "HALV.O" (no lower case after the capital) are words.
             let after_next = char_at(text, i + jn + next.len_utf8());
-            if next.is_uppercase() && seg_len > 2 && after_next.is_none_or(|c| !c.is_uppercase()) {
+            if next.is_uppercase() && seg_len > 2 && after_next.is_some_and(char::is_lowercase) {
                 break;
             }
             dots += 1;

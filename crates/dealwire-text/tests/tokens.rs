@@ -126,12 +126,16 @@ fn inner_joiners_stay_in_words() {
 
 #[test]
 fn dot_before_capitals_joins_but_before_a_word_splits() {
-    // "Character.AI" is a name; "rose.The" lacks a space after its period.
-    let text = "Character.AI sales rose.The end";
+    // "Character.AI" is a name and "HALV.O" a ticker; "rose.The" lacks a
+    // space after its period.
+    let text = "Character.AI (HALV.O) sales rose.The end";
     assert_eq!(
         tokens(text),
         [
             ("Character.AI", W),
+            ("(", P),
+            ("HALV.O", W),
+            (")", P),
             ("sales", W),
             ("rose", W),
             (".", P),
