@@ -263,7 +263,8 @@ fn gazetteer_matches(t: &EntityTagger, text: &str) -> Vec<Cand> {
                             rest.starts_with(c)
                                 && rest[c.len()..].starts_with(|x: char| !x.is_alphanumeric())
                         })
-                        || acts_on_its_own(rest);
+                        || acts_on_its_own(rest)
+                        || ticker_follows(&text[e..]);
                     if !cue {
                         confidence = 0.4;
                     }
@@ -851,8 +852,10 @@ fn classify(
         .any(|c| {
             after.starts_with(c) && after[c.len()..].starts_with(|x: char| !x.is_alphanumeric())
         });
-    let strong =
-        cue_before() || appositive() || (cue_after && (!weak_after || weak_confirmed(after)));
+    let strong = cue_before()
+        || appositive()
+        || (cue_after && (!weak_after || weak_confirmed(after)))
+        || ticker_follows(&text[s.end..]);
     if strong && !(initial && wtexts.len() == 1 && LEX.non_name_caps.contains(name)) {
         cands.push(Cand {
             start: s.start,
@@ -862,6 +865,31 @@ fn classify(
             confidence: 0.6,
         });
     }
+}
+
+/// "Halvern Systems (HALV.O)", "Acme (NYSE: ACME)": a ticker in brackets right
+/// after a name says it is a listed company.
+fn ticker_follows(rest: &str) -> bool {
+    let Some(inner) = rest
+        .strip_prefix(" (")
+        .or_else(|| rest.strip_prefix('('))
+        .and_then(|r| r.split_once(')'))
+        .map(|(inner, _)| inner)
+    else {
+        return false;
+    };
+    let symbol = inner.rsplit_once(':').map_or(inner, |(exchange, symbol)| {
+        if exchange.bytes().all(|b| b.is_ascii_alphabetic()) {
+            symbol.trim_start()
+        } else {
+            ""
+        }
+    });
+    (1..=10).contains(&symbol.len())
+        && symbol.bytes().any(|b| b.is_ascii_uppercase())
+        && symbol
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
 }
 
 /// "Ford ended its supply deal": a verb whose object is the name's own ("its")

@@ -21,7 +21,7 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` into words.
 pub(crate) fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut out: Vec<Word> = Vec::with_capacity(text.len() / 6);
     let mut i = 0;
     let bytes = text.as_bytes();
     while i < bytes.len() {
@@ -48,6 +48,12 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
             }
         }
         let e = i;
+        // An opening bracket or quote starts a new phrase ("Acme (ACME.O)").
+        if matches!(bytes[s], b'(' | b'[' | b'"') || text[s..].starts_with('“') {
+            if let Some(last) = out.last_mut() {
+                last.brk = true;
+            }
+        }
         match trim_word(text, s, e) {
             Some(w) => out.push(w),
             // A lone dash or quote ends the name before it ("BOSTON — Acme").
