@@ -680,7 +680,7 @@ fn list_parties(masked: &Masked, start: usize, end: usize, out: &mut Vec<usize>)
         let item_end = at + 2 + digits;
         // A ticker in brackets repeats the party before it.
         if at > 0 && bytes[at - 1] == b'(' {
-            prev_end = item_end;
+            prev_end = item_end + usize::from(bytes.get(item_end) == Some(&b')'));
             continue;
         }
         // A place before a party is an adjective ("Stockholm's Havsund Partners",
