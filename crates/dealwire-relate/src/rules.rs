@@ -798,6 +798,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "will pay $45 a share, or about $6.1 billion, for Y": the total is the deal's.
+        method: "acquirer.per_share_total_for",
+        shape: Directed(Acquirer),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:paid|pays|pay|paying|offered|offers|offer|offering)\\b (?:about |roughly |nearly |around |some |more than |up to )?@q\\d+ (?:a|per) share(?: in cash| in stock)?,? (?:or|for a total of|totalling|totaling|valuing (?:it|the company|the business|the deal) at) (?:about |roughly |nearly |around |some |more than |almost )?@m\\d+(?: in total| overall)?,? for {OX}",
+        veto: None,
+    },
+    RuleDef {
         method: "acquirer.per_share_for",
         shape: Directed(Acquirer),
         confidence: 0.8,
@@ -1844,7 +1853,10 @@ pub(crate) fn expand(pattern: &str) -> String {
         .replace("{W}", "[^;]*?")
         .replace("{w5}", "(?:[a-z][a-z-]* ){0,5}")
         .replace("{w}", "(?:[a-z][a-z-]* ){0,3}")
-        .replace("{A}", r"(?:, (?:while|which|who|whose|the|a|an|its|one of|already|for its part|once|now|valued|founded|headquartered|listed|[a-z]+-based|@[pg]\d+(?:'s|'))\b[^;]*?,)?")
+        // The apposition is the match's `skip` group: its dates, cues and
+        // amounts ("X, valued at $12 billion last year, is being bought") are
+        // not the deal's.
+        .replace("{A}", r"(?P<skip>, (?:while|which|who|whose|the|a|an|its|one of|already|for its part|once|now|valued|founded|headquartered|listed|[a-z]+-based|@[pg]\d+(?:'s|'))\b[^;]*?,)?")
         .replace(
             "{CO}",
             r"(?:(?:@r\d+(?:'s|') )?(?:[a-z][a-z-]* ){1,5}(?:and|as well as) )?",
