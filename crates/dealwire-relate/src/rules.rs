@@ -105,6 +105,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "X invested in Z alongside Y".
+        method: "investor.in_alongside",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b{INVEST}\\b{g} (?:in|into) {OX},? (?:alongside|along with|together with) (?:{w})?{S2}",
+        veto: None,
+    },
+    RuleDef {
         // "X has committed up to $4 billion to Y": money promised to a party.
         method: "investor.committed",
         shape: Directed(Investor),
@@ -983,6 +992,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.8,
         flags: 0,
         pattern: "\\b(?:partnership|alliance|joint venture|venture|collaboration|deal|agreement|pact|tie-up|handshake|contract|relationship|arrangement|cooperation|agreements|deals|partnerships|accord|talks|negotiations)\\b (?:{w})?between (?:{w})?{S}",
+        veto: None,
+    },
+    RuleDef {
+        // "the engine venture of X and Y", "a joint venture formed by X and Y".
+        method: "partner.venture_of",
+        shape: Mutual(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "\\b(?:joint venture|venture|jv)\\b (?:of|formed by|set up by|owned by|created by|launched by) {S}",
         veto: None,
     },
     RuleDef {
