@@ -204,6 +204,20 @@ pub(super) fn references(
         if !(opens || first_in_sentence && subject_it) {
             continue;
         }
+        // "The start-up, which makes robots, said it ...": a sentence that opens
+        // with a description has that as its subject, resolved below.
+        let head = text[..s]
+            .rsplit(['.', '!', '?', '\n'])
+            .next()
+            .unwrap_or("")
+            .trim_start();
+        if !opens
+            && head
+                .strip_prefix("The ")
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()))
+        {
+            continue;
+        }
         if let Some((_, entity)) = index.window(s) {
             let at = index.orgs.partition_point(|o| o.end <= s);
             index.orgs.insert(
@@ -459,6 +473,8 @@ fn descriptions(
     entities: &[Entity],
 ) {
     let lists = &*LISTS;
+    // Descriptions resolved so far, as (sentence, end, entity).
+    let mut resolved: Vec<(usize, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let Some(d) = description_at(text, ws, i) else {
@@ -530,11 +546,49 @@ fn descriptions(
                         pick(t, &head, reach, subject, entities)
                     }
                 };
-                // "X agreed to buy the start-up": the other party of a deal is not
-                // a name from earlier in its own sentence.
+                // "X agreed to buy the start-up", "the provider will supply the
+                // start-up": the other party of a deal is not a party named or
+                // described before it in its own clause. After ", which" the
+                // clause holds only the party that "which" stands for: "Y is
+                // backed by X, which invested in the company" is Y.
                 let here = (index.sent_of)(s);
-                let clause_mate =
-                    |e: usize| reach.iter().any(|o| o.entity == e && o.sentence == here);
+                let sentence_start = reach
+                    .iter()
+                    .filter(|o| o.sentence < here)
+                    .map(|o| o.end)
+                    .max()
+                    .unwrap_or(0);
+                let before = &text[sentence_start.min(s)..s];
+                let clause_from = [", which ", ", who "]
+                    .iter()
+                    .filter_map(|w| before.rfind(w))
+                    .max()
+                    .map(|at| sentence_start.min(s) + at)
+                    .filter(|&at| (index.sent_of)(at) == here);
+                let earlier_here: Vec<(usize, usize)> = reach
+                    .iter()
+                    .filter(|o| o.sentence == here)
+                    .map(|o| (o.end, o.entity))
+                    .chain(
+                        resolved
+                            .iter()
+                            .filter(|&&(sent, end, _)| sent == here && end <= s)
+                            .map(|&(_, end, entity)| (end, entity)),
+                    )
+                    .collect();
+                let clause_mate = |e: usize| {
+                    earlier_here.iter().any(|&(end, entity)| {
+                        entity == e
+                            && clause_from.is_none_or(|from| {
+                                end > from
+                                    || earlier_here
+                                        .iter()
+                                        .filter(|&&(end2, _)| end2 <= from)
+                                        .max()
+                                        .is_some_and(|&(end2, _)| end2 == end)
+                            })
+                    })
+                };
                 match chosen {
                     Some(e) if clause_mate(e) && after_deal_word(&text[..s]) => reach
                         .iter()
@@ -552,6 +606,7 @@ fn descriptions(
             }),
         };
         if let Some(entity) = entity {
+            resolved.push(((index.sent_of)(s), e, entity));
             mentions.push(description_mention(s, e, entity));
         }
     }
@@ -728,6 +783,12 @@ fn after_deal_word(before: &str) -> bool {
         "merge with",
         "merger with",
         "deal with",
+        "supply",
+        "supplies",
+        "supplying",
+        "provide",
+        "provides",
+        "providing",
         "agreement with",
         "partnership with",
         "contract with",
