@@ -1714,8 +1714,17 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Subsidiary),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}, (?:a|an) {O} (?:subsidiary|unit|division)\\b",
+        pattern: "{S}, (?:a|an) {O} (?:subsidiary|unit|division|company|business|affiliate)\\b",
         veto: None,
+    },
+    RuleDef {
+        // "X is Y's research arm".
+        method: "subsidiary.is_poss_unit",
+        shape: Directed(Subsidiary),
+        confidence: 0.8,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:is|was|becomes|became|become|will become|remains|has become)\\b (?:now |still |effectively )?{O}{PR} (?:{w})?{UNIT}\\b",
+        veto: Some(FORMER),
     },
     RuleDef {
         method: "subsidiary.appos_unit",
