@@ -1353,7 +1353,34 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Rival),
         confidence: 0.75,
         flags: flag::NOUN_TRIGGER,
-        pattern: "{S}{A}{G}\\b(?:rival|alternative|challenger|answer|competitor|rivals|alternatives|challengers|competitors)\\b (?:to|of) {OX}",
+        pattern: "{S}{A}{G}\\b(?:rival|alternative|challenger|answer|competitor|rivals|alternatives|challengers|competitors|threat|threats)\\b (?:to|of) {OX}",
+        veto: None,
+    },
+    RuleDef {
+        // "X is a distant second to Y in the market".
+        method: "rival.second_to",
+        shape: Directed(Rival),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:is|was|are|were|remains|ranks|ranked|came|comes|finished)\\b (?:now )?(?:a |the )?(?:distant |close |clear )?(?:second|third|fourth|number two|no\\. 2|runner-up) (?:only )?(?:to|behind) {OX}",
+        veto: None,
+    },
+    RuleDef {
+        // "Y's main competition comes from X".
+        method: "rival.competition_comes_from",
+        shape: Directed(Rival),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{O}{PR} (?:{w})?(?:competition|challenge|threat|rivalry) (?:comes|came|come|is coming) from {S}",
+        veto: None,
+    },
+    RuleDef {
+        // "X dominates the market, ahead of Y and Z".
+        method: "rival.ahead_in_market",
+        shape: Directed(Rival),
+        confidence: 0.7,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:dominates|dominated|dominate|leads|led|lead|tops|topped)\\b (?:the |its )?(?:{w})?(?:market|industry|sector|segment|field|rankings|league)\\b,? (?:well |far |comfortably |just )?ahead of {O}",
         veto: None,
     },
     RuleDef {
@@ -1361,7 +1388,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Rival),
         confidence: 0.65,
         flags: 0,
-        pattern: "{S}{g}\\b(?:trails|trailed|trailing|lags|lagged|lagging|fallen behind|fell behind|falls behind|overtook|overtaken|overtake|outpaced|outpaces|catch up with|catch up to|catching up with|catching up to|caught up with)\\b (?:{w})?{OX}",
+        pattern: "{S}{g}\\b(?:trails|trailed|trailing|lags|lagged|lagging|fallen behind|fell behind|falls behind|overtook|overtaken|overtake|outpaced|outpaces|catch up with|catch up to|catching up with|catching up to|caught up with|gaining on|gained on|gains on|closing in on|closed in on|closes in on|closing the gap with|closing the gap on)\\b (?:{w})?{OX}",
         veto: None,
     },
     RuleDef {
