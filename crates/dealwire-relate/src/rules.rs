@@ -1284,7 +1284,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Rival),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:losing|lost|loses|lose|ceding|ceded|cedes|cede|gaining|gained|gains|gain|taking|took|takes|take|winning|won|wins|win|grabbing|grabbed|grabs) (?:{w})?(?:(?:market )?share|ground) (?:to|from) {OX}",
+        pattern: "{S}{A}{g}\\b(?:losing|lost|loses|lose|ceding|ceded|cedes|cede|gaining|gained|gains|gain|taking|took|takes|take|winning|won|wins|win|grabbing|grabbed|grabs) (?:{w})?(?:(?:market )?share|ground|customers|clients|users|subscribers|shoppers|advertisers) (?:to|from) {OX}",
         veto: None,
     },
     RuleDef {
@@ -1312,7 +1312,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Mutual(Rival),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S} (?:are |were |have |had |have been |had been )?(?:long |fiercely |also )?(?:locked in an? (?:[a-z-]+ ){0,2}(?:battle|war|fight|struggle|rivalry)|battled|battling|battle|fought|fighting|fight|jostled|jostling|jostle|vied|vying|vie|competed|competing|compete) (?:[a-z-]+ ){0,4}?(?:for|over) (?:the )?(?:[a-z-]+ ){0,2}?(?:customers|riders|users|drivers|shoppers|subscribers|viewers|market share|share|supremacy|dominance|talent|business|clients|buyers|passengers|advertisers|developers|sales)\\b",
+        pattern: "{S} (?:are |were |have |had |have been |had been )?(?:long |fiercely |also )?(?:locked in an? (?:[a-z-]+ ){0,2}(?:battle|war|fight|struggle|rivalry)|battled|battling|battle|fought|fighting|fight|jostled|jostling|jostle|vied|vying|vie|competed|competing|compete) (?:[a-z-]+ ){0,4}?(?:for|over) (?:the )?(?:[a-z-]+ ){0,2}?(?:customers|riders|users|drivers|shoppers|subscribers|viewers|market share|share|market|markets|supremacy|dominance|talent|business|clients|buyers|passengers|advertisers|developers|sales)\\b",
         veto: None,
     },
     RuleDef {
