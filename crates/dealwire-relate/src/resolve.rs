@@ -250,12 +250,90 @@ pub(crate) fn run(inner: &Inner, doc: &mut Extraction) {
                 &mut found,
             );
         }
+        named_rivals(doc, &masked, si, &recent, before, &mut found);
         if found.len() == before {
             end_earlier_deal(inner, &masked, hints, si, &mut found);
         }
     }
     keep_best(&mut found);
     doc.relations.extend(found);
+}
+
+/// "Shares of X rose, while rival Y fell": a party called a rival, with no
+/// owner before the word ("its rival Y" and "X's rival Y" are the rules'), and
+/// no rival relation or bid of its own in the sentence, is the rival of the
+/// sentence's first other company, or else of the company named last before.
+fn named_rivals(
+    doc: &Extraction,
+    masked: &Masked,
+    si: usize,
+    recent: &[usize],
+    from: usize,
+    found: &mut Vec<Relation>,
+) {
+    let text = &masked.text;
+    let org = |e: usize| {
+        doc.entities
+            .get(e)
+            .is_some_and(|x| x.entity_type == EntityType::Org && x.role.can_be_party())
+    };
+    for (k, slot) in masked.slots.iter().enumerate() {
+        let SlotKind::Party { entity: x, .. } = slot.kind else {
+            continue;
+        };
+        let before = &text[..slot.pos];
+        let Some(rest) = ["rival ", "competitor "]
+            .iter()
+            .find_map(|w| before.strip_suffix(w))
+        else {
+            continue;
+        };
+        let owned = rest.ends_with("'s ")
+            || rest.ends_with("' ")
+            || rest.ends_with("its ")
+            || rest.ends_with("their ");
+        let word_start = rest.is_empty() || rest.ends_with(' ');
+        if owned || !word_start || !org(x) {
+            continue;
+        }
+        // A rival that bids in its sentence is a rival bidder, whose rivalry
+        // the text leaves open.
+        if found[from..].iter().any(|r| {
+            r.relation_type == RelationType::Rival && (r.subject == x || r.object == x)
+                || r.relation_type == RelationType::Acquirer && r.subject == x
+        }) {
+            continue;
+        }
+        let in_sentence = masked
+            .slots
+            .iter()
+            .enumerate()
+            .find_map(|(j, s)| match s.kind {
+                SlotKind::Party { entity, .. } if j != k && entity != x && org(entity) => {
+                    Some(entity)
+                }
+                _ => None,
+            });
+        let Some(other) =
+            in_sentence.or_else(|| recent.iter().rev().copied().find(|&e| e != x && org(e)))
+        else {
+            continue;
+        };
+        let evidence = doc.sentences.get(si).map_or(Span::default(), |s| s.span);
+        found.push(Relation {
+            relation_type: RelationType::Rival,
+            subject: other,
+            object: x,
+            amount: None,
+            stake_pct: None,
+            valuation: None,
+            status: Status::Announced,
+            confidence: 0.6,
+            sentence: si,
+            evidence,
+            method: "rival.named_rival",
+        });
+    }
 }
 
 /// "The two companies called off the merger": a sentence with no deal of its
