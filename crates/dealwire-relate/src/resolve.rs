@@ -1150,10 +1150,14 @@ fn emit(
     if def.flags & flag::STAKE != 0 && control {
         ty = RelationType::Acquirer;
     }
-    // "sell a 30% stake in X to Y": a stake short of control is an investment.
+    // "sell a 30% stake in X to Y", "sold its shares in X to Y": a stake short
+    // of control is an investment.
+    let matched_text = &masked.text[cand.start..cand.end];
     if ty == RelationType::Acquirer
         && def.flags & flag::STAKE == 0
-        && masked.text[cand.start..cand.end].contains(" stake")
+        && [" stake", " shares in ", " holding in ", " shareholding"]
+            .iter()
+            .any(|w| matched_text.contains(w))
         && !control
     {
         ty = RelationType::Investor;

@@ -250,7 +250,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:wrote|writes|write|writing|cut|cuts|cutting)\\b (?:a|an|another) (?:@m\\d+ )?(?:{w})?(?:check|cheque) (?:to|for|into) {OX}",
+        pattern: "{S}{A}{g}\\b(?:wrote|writes|write|writing|cut|cuts|cutting)\\b (?:a|an|another|the|its) (?:@m\\d+ )?(?:{w})?(?:check|cheque) (?:to|for|into|in) {OX}",
         veto: None,
     },
     RuleDef {
@@ -277,7 +277,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.7,
         flags: flag::LEAD,
-        pattern: "\\b(?:funding|financing|money|investment|capital|cash|round)\\b (?:came|comes|is coming|was coming|was provided|were provided|is provided) (?:from|by) (?:{w})?{S}",
+        pattern: "\\b(?:funding|financing|money|investment|capital|cash|round)\\b(?: (?:for|in) {O})? (?:came|comes|is coming|was coming|was provided|were provided|is provided) (?:from|by) (?:{w})?{S}",
         veto: None,
     },
     RuleDef {
@@ -432,7 +432,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Investor),
         confidence: 0.8,
         flags: flag::NO_AMOUNT | flag::ROLE,
-        pattern: "{S}{g}\\b(?:is|was|are|were|remain|remains|became|becomes|become|as|,) (?:now |also |both |still |at once )?{CO}(?:the |a |an |one of )?{O}{PR} {w}(?:investor|investors|backer|backers|shareholder|shareholders|stakeholder|owner|owners)\\b",
+        pattern: "{S}{g}\\b(?:is|was|are|were|remain|remains|became|becomes|become|as|,) (?:now |also |both |still |at once )?{CO}(?:the |a |an |one of |among )?{O}{PR} {w}(?:investor|investors|backer|backers|shareholder|shareholders|stakeholder|owner|owners)\\b",
         veto: None,
     },
     RuleDef {
