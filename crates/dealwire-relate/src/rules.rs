@@ -1026,7 +1026,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Mutual(Partner),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S} (?:{w})?(?:teamed up|team up|teaming up|partnered|partner|will partner|collaborate|will collaborate|are collaborating|to collaborate|will jointly|jointly develop|jointly developed|jointly developing|jointly build|jointly building|jointly own|jointly owned|co-develop|co-developed|co-developing|will co-develop|will work together|work together|worked together|joined forces|join forces)\\b",
+        pattern: "{S} (?:{w})?(?:teamed up|team up|teaming up|partnered|partner|will partner|collaborate|will collaborate|are collaborating|to collaborate|will jointly|would jointly|plan to jointly|plans to jointly|jointly bid|jointly bidding|jointly develop|jointly developed|jointly developing|jointly build|jointly building|jointly own|jointly owned|co-develop|co-developed|co-developing|will co-develop|will work together|work together|worked together|joined forces|join forces)\\b",
         veto: None,
     },
     RuleDef {
