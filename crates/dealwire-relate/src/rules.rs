@@ -807,6 +807,24 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "the Microsoft-Activision merger": the first of a hyphenated pair buys.
+        method: "acquirer.hyphen_pair",
+        shape: Directed(Acquirer),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "(?P<s>@p\\d+)-(?P<o>@p\\d+) (?:merger|takeover|acquisition|buyout|combination)\\b",
+        veto: None,
+    },
+    RuleDef {
+        // "the Halvern/Torvik joint venture".
+        method: "partner.hyphen_pair",
+        shape: Mutual(Partner),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "(?P<s>@p\\d+)[-/](?P<s2>@p\\d+) (?:joint venture|venture|jv|partnership|alliance|pact|collaboration|tie-up)\\b",
+        veto: None,
+    },
+    RuleDef {
         // "will pay $45 a share, or about $6.1 billion, for Y": the total is the deal's.
         method: "acquirer.per_share_total_for",
         shape: Directed(Acquirer),
