@@ -1135,7 +1135,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Partner),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{g}\\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|leases|leased|procure|procures|procured|source|sources|sourced|use|uses|used|will use|order|orders|ordered|ordering|gets|get|got|getting)\\b(?P<gap>{gr})\\bfrom {OX}",
+        pattern: "{S}{g}\\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|leases|leased|procure|procures|procured|source|sources|sourced|use|uses|used|will use|order|orders|ordered|ordering|gets|get|got|getting|buying|purchasing|sourcing)\\b(?P<gap>{gr})\\bfrom {OX}",
         veto: Some(
             "\\b(?:stake|stakes|shares|stock|equity|company|business|unit|division|funding|financing|money|cash|proceeds|loans?)\\b",
         ),
@@ -1577,7 +1577,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Supplier),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:signed up|signs up|signed|signs|won|wins|landed|lands|added|adds|secured|secures)\\b {O} as (?:a |an |its )?(?:{w})?(?:customer|client)\\b",
+        pattern: "{S}{A}{g}\\b(?:signed up|signs up|signed|signs|won|wins|landed|lands|added|adds|secured|secures|lost|loses|lose|losing)\\b {O} as (?:a |an |its )?(?:{w})?(?:customer|client)\\b",
         veto: None,
     },
     RuleDef {
