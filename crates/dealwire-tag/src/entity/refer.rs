@@ -206,16 +206,7 @@ pub(super) fn references(
         }
         // "The start-up, which makes robots, said it ...": a sentence that opens
         // with a description has that as its subject, resolved below.
-        let head = text[..s]
-            .rsplit(['.', '!', '?', '\n'])
-            .next()
-            .unwrap_or("")
-            .trim_start();
-        if !opens
-            && head
-                .strip_prefix("The ")
-                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()))
-        {
+        if !opens && opens_with_description(&text[..s]) {
             continue;
         }
         if let Some((_, entity)) = index.window(s) {
@@ -548,54 +539,19 @@ fn descriptions(
                 };
                 // "X agreed to buy the start-up", "the provider will supply the
                 // start-up": the other party of a deal is not a party named or
-                // described before it in its own clause. After ", which" the
-                // clause holds only the party that "which" stands for: "Y is
-                // backed by X, which invested in the company" is Y.
+                // described before it in its own clause.
+                if chosen.is_none() || !after_deal_word(&text[..s]) {
+                    return chosen;
+                }
                 let here = (index.sent_of)(s);
-                let sentence_start = reach
-                    .iter()
-                    .filter(|o| o.sentence < here)
-                    .map(|o| o.end)
-                    .max()
-                    .unwrap_or(0);
-                let before = &text[sentence_start.min(s)..s];
-                let clause_from = [", which ", ", who "]
-                    .iter()
-                    .filter_map(|w| before.rfind(w))
-                    .max()
-                    .map(|at| sentence_start.min(s) + at)
-                    .filter(|&at| (index.sent_of)(at) == here);
-                let earlier_here: Vec<(usize, usize)> = reach
-                    .iter()
-                    .filter(|o| o.sentence == here)
-                    .map(|o| (o.end, o.entity))
-                    .chain(
-                        resolved
-                            .iter()
-                            .filter(|&&(sent, end, _)| sent == here && end <= s)
-                            .map(|&(_, end, entity)| (end, entity)),
-                    )
-                    .collect();
-                let clause_mate = |e: usize| {
-                    earlier_here.iter().any(|&(end, entity)| {
-                        entity == e
-                            && clause_from.is_none_or(|from| {
-                                end > from
-                                    || earlier_here
-                                        .iter()
-                                        .filter(|&&(end2, _)| end2 <= from)
-                                        .max()
-                                        .is_some_and(|&(end2, _)| end2 == end)
-                            })
-                    })
-                };
+                let agents = clause_agents(text, s, here, reach, &resolved, index.sent_of);
                 match chosen {
-                    Some(e) if clause_mate(e) && after_deal_word(&text[..s]) => reach
+                    Some(e) if agents.contains(&e) => reach
                         .iter()
                         .rev()
                         .find(|o| {
                             o.sentence < here
-                                && !clause_mate(o.entity)
+                                && !agents.contains(&o.entity)
                                 && fit(t, &d.head.to_ascii_lowercase(), &entities[o.entity])
                                     != Fit::Never
                         })
@@ -760,6 +716,67 @@ fn description_mention(s: usize, e: usize, entity: usize) -> Mention {
         kind: MentionKind::Description,
         method: MentionMethod::Description,
         confidence: 0.5,
+    }
+}
+
+/// Whether the sentence that `before` ends inside opens with "The" and a
+/// lower-case word ("The start-up, which ...").
+fn opens_with_description(before: &str) -> bool {
+    let from = before.rfind(['.', '!', '?', '\n']).map_or(0, |at| at + 1);
+    before[from..]
+        .trim_start()
+        .strip_prefix("The ")
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()))
+}
+
+/// The parties named or described in the clause before byte `s` of sentence
+/// `here`: those a description after a deal word there cannot be. After ",
+/// which" the clause holds only the party that "which" stands for: "Y is
+/// backed by X, which invested in the company" leaves Y free.
+///
+/// `resolved` holds the descriptions resolved so far, as (sentence, end, entity).
+fn clause_agents(
+    text: &str,
+    s: usize,
+    here: usize,
+    reach: &[OrgMention],
+    resolved: &[(usize, usize, usize)],
+    sent_of: &dyn Fn(usize) -> usize,
+) -> Vec<usize> {
+    let earlier: Vec<(usize, usize)> = reach
+        .iter()
+        .filter(|o| o.sentence == here)
+        .map(|o| (o.end, o.entity))
+        .chain(
+            resolved
+                .iter()
+                .filter(|&&(sent, end, _)| sent == here && end <= s)
+                .map(|&(_, end, entity)| (end, entity)),
+        )
+        .collect();
+    let from = earlier
+        .iter()
+        .map(|&(end, _)| end)
+        .min()
+        .unwrap_or(s)
+        .min(s);
+    let clause = [", which ", ", who "]
+        .iter()
+        .filter_map(|w| text[from..s].rfind(w))
+        .max()
+        .map(|at| from + at)
+        .filter(|&at| sent_of(at) == here);
+    match clause {
+        None => earlier.iter().map(|&(_, e)| e).collect(),
+        Some(at) => {
+            let antecedent = earlier.iter().filter(|&&(end, _)| end <= at).max();
+            earlier
+                .iter()
+                .filter(|&&(end, _)| end > at)
+                .chain(antecedent)
+                .map(|&(_, e)| e)
+                .collect()
+        }
     }
 }
 

@@ -209,17 +209,19 @@ fn gazetteer_matches(t: &EntityTagger, text: &str) -> Vec<Cand> {
     while at < bytes.len() {
         let here = at;
         at += 1;
-        // "the Microsoft-Activision merger": a name right after a hyphen that
-        // ends a listed name starts another (a listed compound such as
-        // "Mercedes-Benz" matched whole, so no name ends at its hyphen).
-        let after_name = here > 0
-            && bytes[here - 1] == b'-'
-            && bytes[here].is_ascii_uppercase()
-            && out.last().is_some_and(|c: &Cand| c.end + 1 == here);
         // Most bytes follow a letter or digit, where `start_ok` fails: skip them
-        // before the larger table of name openings.
-        if here > 0 && GLUED[usize::from(bytes[here - 1])] && !after_name {
-            continue;
+        // before the larger table of name openings. "The Microsoft-Activision
+        // merger": a name right after a hyphen that ends a listed name starts
+        // another (a listed compound such as "Mercedes-Benz" matched whole, so
+        // no name ends at its hyphen).
+        let mut after_name = false;
+        if here > 0 && GLUED[usize::from(bytes[here - 1])] {
+            after_name = bytes[here - 1] == b'-'
+                && bytes[here].is_ascii_uppercase()
+                && out.last().is_some_and(|c: &Cand| c.end + 1 == here);
+            if !after_name {
+                continue;
+            }
         }
         let pair =
             usize::from(bytes[here]) << 8 | usize::from(bytes.get(here + 1).copied().unwrap_or(0));

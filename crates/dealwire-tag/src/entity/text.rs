@@ -49,7 +49,9 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
         }
         let e = i;
         // An opening bracket or quote starts a new phrase ("Acme (ACME.O)").
-        if matches!(bytes[s], b'(' | b'[' | b'"') || text[s..].starts_with('“') {
+        if matches!(bytes[s], b'(' | b'[' | b'"')
+            || bytes[s] == 0xE2 && bytes.get(s + 1..s + 3) == Some(&[0x80, 0x9C][..])
+        {
             if let Some(last) = out.last_mut() {
                 last.brk = true;
             }
