@@ -864,10 +864,30 @@ fn classify(
         .any(|c| {
             after.starts_with(c) && after[c.len()..].starts_with(|x: char| !x.is_alphanumeric())
         });
+    // "Sequoia Capital and Quorra", "between Halvix and Ostrom": a name joined
+    // to the company just before it is another company.
+    let coordinated = || {
+        let b = before.trim_end();
+        let joined = b
+            .strip_suffix(" and")
+            .or_else(|| b.strip_suffix(" &"))
+            .map(str::trim_end);
+        joined.is_some_and(|j| {
+            cands.iter().any(|c| {
+                c.end == j.len()
+                    && match c.target {
+                        Target::Unknown(_) => true,
+                        Target::Known(i) => t.gazetteer.entries()[i].entity_type == EntityType::Org,
+                        Target::Person(_) | Target::Gov(..) => false,
+                    }
+            })
+        })
+    };
     let strong = cue_before()
         || appositive()
         || (cue_after && (!weak_after || weak_confirmed(after)))
-        || ticker_follows(&text[s.end..]);
+        || ticker_follows(&text[s.end..])
+        || coordinated();
     if strong && !(initial && wtexts.len() == 1 && LEX.non_name_caps.contains(name)) {
         cands.push(Cand {
             start: s.start,
