@@ -497,6 +497,15 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "Investors in Y include X and Z".
+        method: "investor.investors_in_include",
+        shape: Directed(Investor),
+        confidence: 0.8,
+        flags: flag::NO_AMOUNT | flag::ROLE,
+        pattern: "\\b(?:investors|backers|shareholders) (?:in|of) {O},? (?:include|included|including|are|were) {S}",
+        veto: None,
+    },
+    RuleDef {
         method: "investor.buy_shares",
         shape: Directed(Investor),
         confidence: 0.85,
