@@ -77,8 +77,10 @@ enum Item {
 
 /// Words that, at the end of the text before an amount, make it a valuation
 /// unless a deal word comes shortly before them.
-const VALUATION_BEFORE: [&str; 9] = [
+const VALUATION_BEFORE: [&str; 11] = [
     "valuation of",
+    "valuation to",
+    "valuation at",
     "valued at",
     "valuing it at",
     "values it at",
@@ -113,7 +115,11 @@ const OTHER_BEFORE: [&str; 16] = [
 const VALUATION_AFTER: [&str; 3] = [" valuation", " post-money", " pre-money"];
 
 /// Words just after an amount that make it a rate, revenue or price.
-const OTHER_AFTER: [&str; 18] = [
+const OTHER_AFTER: [&str; 22] = [
+    " in assets",
+    " of assets",
+    " in debt",
+    " in deposits",
     " a share",
     " per share",
     "-a-share",
@@ -543,6 +549,23 @@ mod tests {
             push_plain(&mut out, p, &mut space);
         }
         out
+    }
+
+    #[test]
+    fn amounts_are_classed_by_their_words() {
+        assert_eq!(classify("@p0 raised", ", bringing"), AmountClass::Deal);
+        assert_eq!(
+            classify("@p0 raised @m1, bringing its valuation to", ", in a round"),
+            AmountClass::Valuation
+        );
+        assert_eq!(
+            classify("@p0, with", " in assets, will"),
+            AmountClass::Other
+        );
+        assert_eq!(
+            classify("the bank, with", " in deposits"),
+            AmountClass::Other
+        );
     }
 
     #[test]

@@ -863,7 +863,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Acquirer),
         confidence: 0.8,
         flags: 0,
-        pattern: "{S}{A}{g}\\b(?:paid|pays|pay|paying|spent|spend|spends|spending)\\b (?:about |roughly |nearly |around |some |more than |over |up to |an estimated |a reported |almost )?@m\\d+ (?:in (?:cash|stock|shares)(?: and (?:cash|stock|shares))? )?for (?P<gap>(?:[a-z][a-z-]* ){0,3}){OX}",
+        pattern: "{S}{A}{g}\\b(?:paid|pays|pay|paying|spent|spend|spends|spending)\\b (?:about |roughly |nearly |around |some |more than |over |up to |an estimated |a reported |almost )?@m\\d+(?: in (?:cash|stock|shares)(?: and (?:cash|stock|shares))?)?(?:, (?:including|plus|excluding|before|after) (?:[a-z-]+ ){0,3}?[a-z-]+,)? for (?P<gap>(?:[a-z][a-z-]* ){0,3}){OX}",
         veto: Some("\\b(?:stake|stakes|shares|minority|stock|equity)\\b"),
     },
     RuleDef {
