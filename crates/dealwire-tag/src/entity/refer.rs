@@ -276,7 +276,28 @@ pub(super) fn references(
             .max(latest_description.map(|(_, de, entity)| (de, entity)))
             .filter(|&(end, _)| copula_before(&text[end..s]))
             .map(|(_, entity)| entity);
+        // "Velo will build the cars, while Zentra will run them through its
+        // app": a name that opens the pronoun's clause is its subject.
+        let clause_subject = latest_name
+            .filter(|&(end, _)| {
+                let i = index.spans.partition_point(|&(_, e)| e < end);
+                index.spans.get(i).is_some_and(|&(start, e)| {
+                    e == end
+                        && [
+                            ", while ",
+                            ", but ",
+                            ", whereas ",
+                            "; ",
+                            ", and ",
+                            ", although ",
+                        ]
+                        .iter()
+                        .any(|w| text[..start].ends_with(w))
+                }) && !text[end..s].contains([',', ';'])
+            })
+            .map(|(_, entity)| entity);
         let chosen = owner
+            .or(clause_subject)
             .or(from_description)
             .or_else(|| index.window(s).map(|(_, e)| e));
         let chosen = match copula_subject {
