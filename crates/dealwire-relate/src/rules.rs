@@ -416,7 +416,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         confidence: 0.8,
         flags: flag::NO_AMOUNT | flag::ROLE,
         // "X, the payments company backed by Y": an apposition may name X's kind first.
-        pattern: "{O}{g}\\b(?:is|are|was|were|has been|have been|had been|being|which is|which was|that is|itself|,(?: (?:the|a|an) (?:[a-z0-9-]+ ){0,4}(?:company|firm|start-up|startup|group|developer|maker|platform|lender|provider|operator|business|app|insurer|bank|fund))?) (?:also |largely |partly |heavily |already |now )?(?:backed|funded|financed|bankrolled) by {S}",
+        pattern: "{O}{A}{g}\\b(?:is|are|was|were|has been|have been|had been|being|which is|which was|that is|itself|,(?: (?:the|a|an) (?:[a-z0-9-]+ ){0,4}(?:company|firm|start-up|startup|group|developer|maker|platform|lender|provider|operator|business|app|insurer|bank|fund))?) (?:also |largely |partly |heavily |already |now )?(?:backed|funded|financed|bankrolled) by {S}",
         veto: None,
     },
     RuleDef {
