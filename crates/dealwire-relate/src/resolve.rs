@@ -746,7 +746,6 @@ fn possessor_phrase_broken(before: &str) -> bool {
 fn list_parties(masked: &Masked, start: usize, end: usize, out: &mut Vec<usize>) -> Option<usize> {
     let mut cut = None;
     let text = &masked.text[start..end];
-    let bytes = text.as_bytes();
     let mut prev_end = 0;
     let mut first = true;
     let items: Vec<(usize, u8, usize)> = placeholders(text, b"pgr").collect();
@@ -756,9 +755,14 @@ fn list_parties(masked: &Masked, start: usize, end: usize, out: &mut Vec<usize>)
     for (k, &(at, class, slot)) in items.iter().enumerate() {
         let digits = slot_len(slot);
         let item_end = at + 2 + digits;
-        // A ticker in brackets repeats the party before it.
-        if at > 0 && bytes[at - 1] == b'(' {
-            prev_end = item_end + usize::from(bytes.get(item_end) == Some(&b')'));
+        // A ticker in brackets repeats the party before it, and so does a
+        // quoted short name there ("Acme Inc. (\"Acme\")", as press releases write).
+        let opened = text[..at].trim_end_matches(['"', '\'', '“', '‘']);
+        if opened.ends_with('(') {
+            let rest = &text[item_end..];
+            let closed = rest.trim_start_matches(['"', '\'', '”', '’']);
+            prev_end =
+                item_end + (rest.len() - closed.len()) + usize::from(closed.starts_with(')'));
             continue;
         }
         // A place before a party is an adjective ("Stockholm's Havsund Partners",

@@ -716,7 +716,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Mutual(Acquirer),
         confidence: 0.7,
         flags: 0,
-        pattern: "{S}{g}\\b(?:(?:merge|merged|combine|combined)\\b(?: (?:their|the two|both) (?:[a-z-]+ ){0,2}(?:businesses|business|operations|companies|units|divisions|firms|groups|banks|brands|assets|activities|networks|subsidiaries)\\b| (?:in|on|by|into|after|later|this|next|at|under|as|to create|to form)\\b|[.,;]|$)|(?:merger|combination|tie-up) (?:talks|negotiations|discussions)\\b|their (?:[a-z-]+ ){0,2}(?:merger|combination|tie-up)(?: (?:plan|plans|talks|deal|agreement|proposal))?(?:[.,;]|$| (?:in|on|after|because|amid|following|over|last|this|earlier|was|is|will|would)\\b))",
+        pattern: "{S}{g}\\b(?:(?:merge|merged|combine|combined)\\b(?: (?:their|the two|both) (?:[a-z-]+ ){0,2}(?:businesses|business|operations|companies|units|divisions|firms|groups|banks|brands|assets|activities|networks|subsidiaries)\\b| (?:in|on|by|into|after|later|this|next|at|under|as|to create|to form)\\b|[.,;]|$)|(?:merger|combination|tie-up) (?:talks|negotiations|discussions)\\b|(?:into|signed|reached|struck) an? (?:definitive |final |formal )?(?:merger|combination) agreement\\b|their (?:[a-z-]+ ){0,2}(?:merger|combination|tie-up)(?: (?:plan|plans|talks|deal|agreement|proposal))?(?:[.,;]|$| (?:in|on|after|because|amid|following|over|last|this|earlier|was|is|will|would)\\b))",
         veto: None,
     },
     RuleDef {
@@ -1880,7 +1880,7 @@ pub(crate) const RULES: &[RuleDef] = &[
 /// A list item: an optional place adjective, possessor with a role noun
 /// ("Northvolt's former backer X") or hyphen-joined party ("SoftBank-backed
 /// X"), a party, an optional ticker in brackets.
-const ITEM: &str = r"(?:@g\d+(?:'s|')? |@[pr]\d+(?:'s|') (?:[a-z][a-z-]* ){0,2}(?:backer|backers|investor|investors|unit|arm|subsidiary|rival|partner|affiliate|fund|division|venture arm|investment arm) |@[pg]\d+-[a-z]+ )?@[pgr]\d+(?: \([^)@;]{0,25}\)| \(@[pgx]\d+\))?";
+const ITEM: &str = r"(?:@g\d+(?:'s|')? |@[pr]\d+(?:'s|') (?:[a-z][a-z-]* ){0,2}(?:backer|backers|investor|investors|unit|arm|subsidiary|rival|partner|affiliate|fund|division|venture arm|investment arm) |@[pg]\d+-[a-z]+ )?@[pgr]\d+(?: \([^)@;]{0,25}\)| \((?:[\x22\x27]|\xE2\x80[\x98\x9C])?@[pgx]\d+(?:[\x22\x27]|\xE2\x80[\x99\x9D])?\))?";
 /// A descriptive premodifier before a named party: "with Dutch grid operator
 /// X", "to buy British chip designer Y", "from French telecoms entrepreneur Z".
 /// It must end in a noun for a kind of organisation or investor, so ordinary
