@@ -1585,6 +1585,19 @@ pub(crate) const GOVERNMENTS: &[(&str, &str, &str)] = &[
     ("Qatari", "dw:qatar", "Qatar"),
     ("Spanish", "dw:spain", "Spain"),
     ("Swiss", "dw:switzerland", "Switzerland"),
+    ("Japan's", "dw:japan", "Japan"),
+    ("Germany's", "dw:germany", "Germany"),
+    ("France's", "dw:france", "France"),
+    ("Britain's", "dw:united-kingdom", "United Kingdom"),
+    ("India's", "dw:india", "India"),
+    ("Italy's", "dw:italy", "Italy"),
+    ("Canada's", "dw:canada", "Canada"),
+    ("Spain's", "dw:spain", "Spain"),
+    ("Taiwan's", "dw:taiwan", "Taiwan"),
+    ("South Korea's", "dw:south-korea", "South Korea"),
+    ("Qatar's", "dw:qatar", "Qatar"),
+    ("Norwegian", "dw:norway", "Norway"),
+    ("Norway's", "dw:norway", "Norway"),
 ];
 
 /// Common English words: an alias equal to one of these is matched only with
