@@ -1144,7 +1144,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         shape: Directed(Partner),
         confidence: 0.75,
         flags: 0,
-        pattern: "{S}{g}\\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|leases|leased|procure|procures|procured|source|sources|sourced|use|uses|used|will use|order|orders|ordered|ordering|gets|get|got|getting|buying|purchasing|sourcing)\\b(?P<gap>{gr})\\bfrom {OX}",
+        pattern: "{S}{g}\\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|leases|leased|procure|procures|procured|source|sources|sourced|use|uses|used|will use|order|orders|ordered|ordering|gets|get|got|getting|buying|purchasing|sourcing|renting|leasing|procuring)\\b(?P<gap>{gr})\\bfrom {OX}",
         veto: Some(
             "\\b(?:stake|stakes|shares|stock|equity|company|business|unit|division|funding|financing|money|cash|proceeds|loans?)\\b",
         ),
@@ -1538,11 +1538,20 @@ pub(crate) const RULES: &[RuleDef] = &[
         veto: None,
     },
     RuleDef {
+        // "Y will host X's models on its platform".
+        method: "supplier.hosts_poss",
+        shape: Directed(Supplier),
+        confidence: 0.75,
+        flags: 0,
+        pattern: "{S}{A}{g}\\b(?:hosts|host|hosted|hosting)\\b {O}{PR} (?:{w})?(?:models|model|website|websites|data|servers|workloads|apps|app|services|platform|software|games)\\b",
+        veto: None,
+    },
+    RuleDef {
         method: "supplier.runs_on",
         shape: Directed(Supplier),
         confidence: 0.7,
         flags: 0,
-        pattern: "{O}{A}{g}\\b(?:runs|run|running|ran|hosts|host|hosted|hosting|trains|train|trained|training)\\b(?P<gap>{gr}) on (?:the )?{S}(?:{PR} (?:{w})?(?:cloud|servers|platform|data centres|data centers|infrastructure|chips|processors|supercomputers?|network)\\b| (?:networks?|cloud|clouds|platforms?|rails|chips|processors|servers|infrastructure)\\b|[.;]|$)",
+        pattern: "{O}{A}{g}\\b(?:runs|run|running|ran|hosts|host|hosted|hosting|trains|train|trained|training)\\b(?P<gap>{gr}) on (?:the )?{S}(?:{PR} (?:{w})?(?:cloud|servers|platform|data centres|data centers|infrastructure|chips|processors|supercomputers?|network)\\b| (?:networks?|cloud|clouds|platforms?|rails|chips|processors|servers|infrastructure)\\b| (?:under|as part of|through|via|starting|until)\\b|[.,;]|$)",
         veto: None,
     },
     RuleDef {
