@@ -74,9 +74,26 @@ const MODIFIED_NOUNS: [&str; 14] = [
 fn after_preposition(before: &str) -> bool {
     let mut words = before.trim_end().rsplit(' ');
     let word = words.next().unwrap_or("");
-    // "a consortium led by X has ...": X heads the subject.
-    let led = word == "by" && words.next().is_some_and(|w| ["led", "headed"].contains(&w));
-    PREPOSITIONS.contains(&word) && !led
+    // "a consortium led by X has ...", "a group of investors including X and
+    // Y agreed ...": X heads, or is among, the subject.
+    let head = words.next().unwrap_or("");
+    let led = word == "by" && ["led", "headed"].contains(&head);
+    let among = word == "including"
+        && [
+            "group",
+            "consortium",
+            "investors",
+            "firms",
+            "companies",
+            "funds",
+            "backers",
+            "buyers",
+            "bidders",
+            "suitors",
+            "partners",
+        ]
+        .contains(&head.trim_end_matches(','));
+    PREPOSITIONS.contains(&word) && !led && !among
 }
 
 /// Whether `before` is an introductory phrase from the sentence start ("Under
@@ -660,7 +677,8 @@ fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>
                 }
             }
         }
-        // "its takeover of X's fixed-line network": the deal is for an asset of X, not X.
+        // "its takeover of X's fixed-line network", "bought X products": the
+        // deal is for an asset or the goods of X, not X.
         if matches!(def.shape, Shape::Directed(RelationType::Acquirer))
             && !compiled.possessive_object
             && group(groups.o).is_some_and(|g| {
@@ -668,7 +686,7 @@ fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>
                 let named = masked.text[..g.end()]
                     .rfind('@')
                     .is_some_and(|at| masked.text.as_bytes().get(at + 1) == Some(&b'p'));
-                named && asset_of(&masked.text[g.end()..])
+                named && (asset_of(&masked.text[g.end()..]) || goods_of(&masked.text[g.end()..]))
             })
         {
             continue;
@@ -929,6 +947,33 @@ fn asset_of(after: &str) -> bool {
                     | "headquarters"
             )
         })
+}
+
+/// Whether `after` (the text after an object) names goods of the object, with
+/// no possessive: "bought Acme products", "bought Acme shares".
+fn goods_of(after: &str) -> bool {
+    const GOODS: [&str; 16] = [
+        "products",
+        "shares",
+        "stock",
+        "bonds",
+        "devices",
+        "chips",
+        "phones",
+        "cars",
+        "vehicles",
+        "equipment",
+        "software",
+        "services",
+        "tickets",
+        "goods",
+        "parts",
+        "hardware",
+    ];
+    after
+        .strip_prefix(' ')
+        .and_then(|a| a.split([' ', ',', '.', ';']).next())
+        .is_some_and(|w| GOODS.contains(&w))
 }
 
 /// Whether the party in `second` follows the one in `first` after a bare comma ("X, Y").
