@@ -1267,7 +1267,13 @@ fn emit(
         amounts.len() > 1 && amounts.len() == pairs.len() && inner.respectively.is_match(text);
     let windows = windows(text, cand, ty != RelationType::Subsidiary);
     let status = match ty {
-        _ if def.flags & flag::OWN_BID != 0 => inner.cues.own_bid_status(text, &windows, dated),
+        // "received a rival offer from Y": the match is itself the rival bid.
+        _ if def.flags & flag::OWN_BID != 0
+            || ty == RelationType::Acquirer
+                && inner.cues.names_rival_bid(&text[cand.start..cand.end]) =>
+        {
+            inner.cues.own_bid_status(text, &windows, dated)
+        }
         RelationType::Rival => Status::Announced,
         // A standing role: only cue words that end or deny it count.
         _ if def.flags & flag::ROLE != 0 => match inner.cues.deal_status(text, &windows, None) {

@@ -121,6 +121,11 @@ impl Cues {
         self.ended_relative.is_match(after)
     }
 
+    /// Whether `text` speaks of a rival or competing bid.
+    pub fn names_rival_bid(&self, text: &[u8]) -> bool {
+        self.rival_bid.is_match(text)
+    }
+
     /// Whether the window dates the deal before the article.
     pub fn is_background(&self, window: &[u8], dated: Option<Dated>) -> bool {
         if self.background.is_match(window) {
