@@ -305,10 +305,10 @@ fn named_rivals(
         else {
             continue;
         };
-        let owned = rest.ends_with("'s ")
-            || rest.ends_with("' ")
-            || rest.ends_with("its ")
-            || rest.ends_with("their ");
+        let last_word = rest.trim_end().rsplit(' ').next().unwrap_or("");
+        let owned = last_word.ends_with("'s")
+            || last_word.ends_with('\'')
+            || matches!(last_word, "its" | "their");
         let word_start = rest.is_empty() || rest.ends_with(' ');
         if owned || !word_start || !org(x) {
             continue;
@@ -1008,7 +1008,6 @@ fn slot_len(n: usize) -> usize {
     if n < 10 { 1 } else { 1 + slot_len(n / 10) }
 }
 
-/// Whether the text between two list items is a plain conjunction with descriptors.
 /// Where a list of parties gives way to a contrasting clause ("X, while rival
 /// Y", "X, but Y"): the first party of that clause, as a position in the
 /// masked text. A relative clause ("X, which Y bought") leaves X the subject.
@@ -1035,6 +1034,7 @@ fn list_break(masked: &Masked, start: usize, end: usize) -> Option<usize> {
     None
 }
 
+/// Whether the text between two list items is a plain conjunction with descriptors.
 fn joiner_ok(joiner: &str) -> bool {
     let mut rest = joiner.trim_start_matches([',', ' ']);
     for lead in ["as well as ", "along with ", "and ", "& ", "plus ", "or "] {
