@@ -62,6 +62,9 @@ struct Compiled {
     possessive_object: bool,
     /// The subject starts a clause ("X invested ..."), not a noun phrase.
     clause: bool,
+    /// The subjects open the pattern and a noun trigger follows them ("X's
+    /// bid for Y"): a break in their list hands the trigger to its last part.
+    noun_after_subjects: bool,
     /// Where its named groups are, looked up once instead of on every match.
     groups: Groups,
 }
@@ -203,6 +206,8 @@ fn compile_rules(patterns: &[String]) -> Result<Vec<Compiled>, BuildError> {
             veto,
             possessive_object: rules::reads_possessive(def.pattern),
             clause: rules::starts_clause(def.pattern),
+            noun_after_subjects: def.pattern.starts_with("{S}")
+                && !rules::starts_clause(def.pattern),
         });
     }
     Ok(compiled)

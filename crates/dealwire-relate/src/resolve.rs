@@ -542,10 +542,11 @@ fn collect_rule(inner: &Inner, masked: &Masked, ri: usize, cands: &mut Vec<Cand>
                     subject_cut = cut;
                     // "X, while rival Y's bid for Z": a trigger right after the
                     // subjects belongs to the party after a break in their list.
-                    let leads = RULES[ri].pattern.starts_with("{S}");
-                    if let Some(at) =
-                        list_break(masked, g.start(), g.end()).filter(|_| leads && !compiled.clause)
-                    {
+                    let at = compiled
+                        .noun_after_subjects
+                        .then(|| list_break(masked, g.start(), g.end()))
+                        .flatten();
+                    if let Some(at) = at {
                         subjects.clear();
                         list_parties(masked, at, g.end(), &mut subjects);
                     }
